@@ -1,0 +1,32 @@
+namespace EventExtractor.Diagnostics;
+
+/// <summary>
+/// The wording of every problem a user can meet, in one place, so messages stay consistent and can be
+/// reviewed (or translated) together. Each method returns the reason text; callers add the input's name.
+/// </summary>
+public static class Messages
+{
+    // Inputs
+    public static string InputNotFound => "no such file or folder";
+    public static string InputUnreadable(string why) => $"cannot be read ({why})";
+    public static string EmptyFile => "the file is empty";
+    public static string BinaryFile => "looks like a binary file, not text (it contains NUL bytes)";
+    public static string InvalidUtf8(long byteOffset) => $"is not valid UTF-8 (first bad byte at offset {byteOffset})";
+    public static string UnsupportedExtension(string ext) => $"has an extension EventExtractor does not read ('{ext}'); use .txt, .json, .jsonl, .html or .htm";
+    public static string MalformedJson(string why) => $"is not valid JSON ({why})";
+    public static string MissingText => "the article has no 'text' (or it is empty)";
+    public static string NotAnArticleObject => "expected a JSON object with at least a 'text' field";
+    public static string BadPublishedDate(string value) => $"'published' is not an ISO date ('{value}'); the date was ignored";
+    public static string NoArticleText => "no article text was found in the page";
+
+    // Models
+    public static string ModelsNotFound(string searched) => $"the models folder was not found (looked in {searched}); pass --models DIR";
+    public static string ModelFileMissing(string path) => $"model file '{path}' is missing";
+    public static string ModelFileBad(string path, string why) => $"model file '{path}' cannot be used: {why}";
+
+    // Command line
+    public static string NoInputs => "no inputs given: name files, folders, or - for JSON Lines on standard input";
+    public static string BadDateOption(string value) => $"--published '{value}' is not a date (use YYYY-MM-DD)";
+    public static string UnknownOutputFormat(string path) => $"cannot tell the output format of '{path}': use .csv, .jsonl, .json, or - for JSON Lines on standard output";
+    public static string OutputNotWritable(string path, string why) => $"cannot write '{path}': {why}";
+}

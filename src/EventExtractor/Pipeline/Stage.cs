@@ -1,0 +1,41 @@
+using EventExtractor.Text;
+
+namespace EventExtractor.Pipeline;
+
+/// <summary>Annotation layers a stage needs or adds; checked when a pipeline is built.</summary>
+[Flags]
+public enum Annotations
+{
+    None = 0,
+    Paragraphs = 1 << 0,
+    Noise = 1 << 1,
+    Tokens = 1 << 2,
+    Sentences = 1 << 3,
+    Places = 1 << 4,
+    Actors = 1 << 5,
+    Weapons = 1 << 6,
+    Dates = 1 << 7,
+    Counts = 1 << 8,
+    Triggers = 1 << 9,
+    Mentions = 1 << 10,
+}
+
+/// <summary>
+/// One step of document analysis. A stage reads the layers it <see cref="Requires"/> and fills the ones it
+/// <see cref="Provides"/>; it never changes what an earlier stage made.
+/// Stages are immutable after construction and safe to share across threads (one document per call).
+/// </summary>
+public interface IStage
+{
+    /// <summary>Short name for messages.</summary>
+    string Name { get; }
+
+    /// <summary>Layers that must exist before this stage runs.</summary>
+    Annotations Requires { get; }
+
+    /// <summary>Layers this stage adds.</summary>
+    Annotations Provides { get; }
+
+    /// <summary>Analyses one document in place.</summary>
+    void Process(Document document);
+}

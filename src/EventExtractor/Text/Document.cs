@@ -1,0 +1,196 @@
+using EventExtractor.Ingestion;
+using EventExtractor.Records;
+using EventExtractor.Pipeline;
+
+namespace EventExtractor.Text;
+
+/// <summary>
+/// An article's text and everything found in it. The document owns the text once; tokens, sentences,
+/// paragraphs, entities and event mentions are small structs holding offsets into it, and strings are cut
+/// only when a record is written (the Catalyst / spaCy layout).
+/// </summary>
+public sealed class Document
+{
+    public Document(Article article)
+    {
+        Article = article;
+        Text = article.Text;
+    }
+
+    /// <summary>Convenience constructor for tests and tools: an article with only text.</summary>
+    public Document(string text, DateOnly? published = null)
+        : this(new Article("doc", null, text, published, null, null, "<text>"))
+    {
+    }
+
+    public Article Article { get; }
+
+    /// <summary>The text every offset in this document refers to.</summary>
+    public string Text { get; }
+
+    /// <summary>Which annotation layers have been filled by stages so far.</summary>
+    public Annotations Done { get; internal set; }
+
+    /// <summary>Paragraphs (runs of non-empty lines), with what kind of text they are.</summary>
+    public Paragraph[] Paragraphs { get; set; } = [];
+
+    /// <summary>Tokens in text order; only the first <see cref="TokenCount"/> entries are valid.</summary>
+    public Token[] Tokens { get; set; } = [];
+
+    public int TokenCount { get; set; }
+
+    /// <summary>Sentences in text order, each a token range inside one paragraph.</summary>
+    public Sentence[] Sentences { get; set; } = [];
+
+    /// <summary>Entity spans (actors, places, weapons, dates, counts ...) as token ranges, in text order.</summary>
+    public List<EntitySpan> Entities { get; } = new();
+
+    /// <summary>Event mentions found by the event stages, in text order.</summary>
+    public List<EventMention> Mentions { get; } = new();
+
+    /// <summary>The text of a token, as a span (no allocation).</summary>
+    public ReadOnlySpan<char> TokenText(int tokenIndex)
+    {
+        var t = Tokens[tokenIndex];
+        return Text.AsSpan(t.Start, t.Length);
+    }
+
+    /// <summary>Character range covered by tokens [first, first+count).</summary>
+    public (int Start, int End) CharRange(int firstToken, int tokenCount)
+    {
+        var a = Tokens[firstToken];
+        var b = Tokens[firstToken + tokenCount - 1];
+        return (a.Start, b.Start + b.Length);
+    }
+
+    /// <summary>Cuts the text of a token range into a string (for records and messages only).</summary>
+    public string Cut(int firstToken, int tokenCount)
+    {
+        var (s, e) = CharRange(firstToken, tokenCount);
+        return Text[s..e];
+    }
+
+    /// <summary>Index of the paragraph containing a character offset, or -1.</summary>
+    public int ParagraphAt(int charOffset)
+    {
+        int lo = 0, hi = Paragraphs.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var p = Paragraphs[mid];
+            if (charOffset < p.Start) hi = mid - 1;
+            else if (charOffset >= p.End) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+
+    /// <summary>Index of the sentence containing a token, or -1.</summary>
+    public int SentenceOfToken(int tokenIndex)
+    {
+        int lo = 0, hi = Sentences.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var s = Sentences[mid];
+            if (tokenIndex < s.FirstToken) hi = mid - 1;
+            else if (tokenIndex >= s.FirstToken + s.TokenCount) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+}
+
+/// <summary>What a token looks like; set by the tokenizer.</summary>
+public enum TokenKind : byte
+{
+    Word,
+    Number,
+    Punctuation,
+    Symbol,
+}
+
+/// <summary>Shape flags of a token, set by the tokenizer, used by features and matchers.</summary>
+[Flags]
+public enum TokenFlags : byte
+{
+    None = 0,
+    Capitalized = 1,
+    AllCaps = 2,
+    HasDigit = 4,
+    Hyphenated = 8,
+    Abbreviation = 16,
+    OpeningQuote = 32,
+    ClosingQuote = 64,
+    /// <summary>Inside quoted speech (between an opening and its closing quote, across sentences).</summary>
+    Quoted = 128,
+}
+
+/// <summary>One token: a range of the document's text.</summary>
+public readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>One sentence: a token range (and its character range) inside one paragraph.</summary>
+public readonly record struct Sentence(int FirstToken, int TokenCount, int Start, int End, int Paragraph);
+
+/// <summary>What a paragraph of the article is; anything but Headline and Body is noise, never evidence.</summary>
+public enum ParagraphKind : byte
+{
+    Body,
+    Headline,
+    Subheadline,
+    Caption,
+    Byline,
+    Dateline,
+    Promotion,
+    Boilerplate,
+}
+
+/// <summary>A paragraph: a run of non-empty lines, and its kind.</summary>
+public readonly record struct Paragraph(int Start, int End, ParagraphKind Kind)
+{
+    /// <summary>True when the paragraph may be used as evidence of an event.</summary>
+    public bool IsEvidence => Kind is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Subheadline;
+}
+
+/// <summary>Label of an entity span.</summary>
+public enum EntityLabel : byte
+{
+    Actor,
+    Place,
+    Site,
+    Weapon,
+    Date,
+    Count,
+    Trigger,
+}
+
+/// <summary>
+/// An entity: a token range, its label, and the id of what it refers to in the knowledge that found it
+/// (a lexicon entry, a gazetteer entry, a resolved date as a day number ...).
+/// </summary>
+public record struct EntitySpan(int FirstToken, int TokenCount, EntityLabel Label, int Ref)
+{
+    public int EndToken => FirstToken + TokenCount;
+
+    /// <summary>Extra integer payload (e.g. a count's value, a date's precision).</summary>
+    public int Value { get; set; }
+}
+
+/// <summary>
+/// An event mention: a trigger in a sentence, with the sub-event type it signals and the entity spans
+/// (indexes into <see cref="Document.Entities"/>) chosen for its roles. -1 means no filler.
+/// </summary>
+public record struct EventMention(int Sentence, int TriggerEntity, SubEventType Type)
+{
+    public int Actor1 { get; set; } = -1;
+    public int Actor2 { get; set; } = -1;
+    public int Place { get; set; } = -1;
+    public int Date { get; set; } = -1;
+    public int Weapon { get; set; } = -1;
+    public int Fatalities { get; set; } = -1;
+    public int Injuries { get; set; } = -1;
+    public float Confidence { get; set; }
+}
