@@ -45,6 +45,12 @@ public sealed class Document
     /// <summary>Entity spans (actors, places, weapons, dates, counts ...) as token ranges, in text order.</summary>
     public List<EntitySpan> Entities { get; } = new();
 
+    /// <summary>The words lexicon matchers run over (hyphenated tokens split into parts); set by the lexicon stage.</summary>
+    public EventExtractor.Extraction.MatchWord[] Words { get; set; } = [];
+
+    /// <summary>Places resolved in this document; Place entities point here with their Ref.</summary>
+    public List<EventExtractor.Extraction.PlaceInfo> Places { get; } = new();
+
     /// <summary>Event mentions found by the event stages, in text order.</summary>
     public List<EventMention> Mentions { get; } = new();
 
@@ -165,6 +171,10 @@ public enum EntityLabel : byte
     Date,
     Count,
     Trigger,
+    /// <summary>A country named as such (context for places and actors, never an event location by itself).</summary>
+    Country,
+    /// <summary>A word that changes what a nearby trigger or actor means (threat, denial, blame, "near" ...).</summary>
+    Cue,
 }
 
 /// <summary>
@@ -180,8 +190,8 @@ public record struct EntitySpan(int FirstToken, int TokenCount, EntityLabel Labe
 }
 
 /// <summary>
-/// An event mention: a trigger in a sentence, with the sub-event type it signals and the entity spans
-/// (indexes into <see cref="Document.Entities"/>) chosen for its roles. -1 means no filler.
+/// An event mention: the sentence that reports it, its main trigger, the sub-event type it signals, and the
+/// entity spans (indexes into <see cref="Document.Entities"/>) chosen for its roles; -1 means no filler.
 /// </summary>
 public record struct EventMention(int Sentence, int TriggerEntity, SubEventType Type)
 {
@@ -189,8 +199,29 @@ public record struct EventMention(int Sentence, int TriggerEntity, SubEventType 
     public int Actor2 { get; set; } = -1;
     public int Place { get; set; } = -1;
     public int Date { get; set; } = -1;
-    public int Weapon { get; set; } = -1;
+    /// <summary>Deaths the sentence reports for this event, or -1 when it gives no figure.</summary>
     public int Fatalities { get; set; } = -1;
+    /// <summary>Injuries the sentence reports, or -1.</summary>
     public int Injuries { get; set; } = -1;
     public float Confidence { get; set; }
+    public MentionFlags Flags { get; set; }
+}
+
+/// <summary>What else a mention's sentence says.</summary>
+[Flags]
+public enum MentionFlags
+{
+    None = 0,
+    /// <summary>The mention is in the headline or standfirst.</summary>
+    Headline = 1,
+    /// <summary>The victims are civilians (named by a person noun, not an actor phrase).</summary>
+    CivilianVictims = 2,
+    /// <summary>The perpetrator is unnamed, or only blamed or suspected: Unidentified Armed Group.</summary>
+    UnidentifiedAgent = 4,
+    /// <summary>A named group claimed the act.</summary>
+    Claimed = 8,
+    /// <summary>Only refers back to an event told elsewhere ("the attack"): adds facts, starts nothing.</summary>
+    Reference = 16,
+    /// <summary>The place is only near the event.</summary>
+    NearPlace = 32,
 }

@@ -1,0 +1,227 @@
+using EventExtractor.Pipeline;
+using EventExtractor.Text;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>
+/// Finds date expressions and resolves them against the publication date: "May 19, 2020", "on March 26",
+/// "19 May", "on Monday", "late on Saturday", "last Wednesday night", "yesterday", "last week", "last December",
+/// "in January 2020". A Date entity's Ref is the resolved day number (<see cref="DateOnly.DayNumber"/>), or
+/// <see cref="Unresolved"/> when a relative date has no publication date to lean on; its Value is a
+/// <see cref="DatePrecision"/>.
+/// </summary>
+public sealed class DateStage(ExtractionKnowledge knowledge) : IStage
+{
+    /// <summary>Ref of a date that cannot be resolved (no publication date).</summary>
+    public const int Unresolved = -1;
+
+    public string Name => "dates";
+    public Annotations Requires => Annotations.Tokens | Annotations.Sentences;
+    public Annotations Provides => Annotations.Dates;
+
+    private static readonly ulong Last = WordKey.Hash("last"), This = WordKey.Hash("this"), Next = WordKey.Hash("next"),
+        Late = WordKey.Hash("late"), Early = WordKey.Hash("early"), Earlier = WordKey.Hash("earlier"), Of = WordKey.Hash("of"),
+        Year = WordKey.Hash("year"), In = WordKey.Hash("in"), Beginning = WordKey.Hash("beginning"), End = WordKey.Hash("end"),
+        Mid = WordKey.Hash("mid"), The = WordKey.Hash("the");
+
+    public void Process(Document doc)
+    {
+        var published = doc.Article.Published;
+        for (int t = 0; t < doc.TokenCount; t++)
+        {
+            if (TryDate(doc, t, published, out int end, out int day, out DatePrecision precision))
+            {
+                doc.Entities.Add(new EntitySpan(t, end - t, EntityLabel.Date, day) { Value = (int)precision });
+                t = end - 1;
+            }
+        }
+    }
+
+    private bool Word(Document doc, int t, out CalendarWord w)
+    {
+        w = default;
+        if (t < 0 || t >= doc.TokenCount) return false;
+        var tok = doc.Tokens[t];
+        if (tok.Kind != TokenKind.Word) return false;
+        return knowledge.Calendar.TryGetValue(WordKey.Hash(doc.TokenText(t)), out w);
+    }
+
+    private static ulong H(Document doc, int t) => t >= 0 && t < doc.TokenCount ? WordKey.Hash(doc.TokenText(t)) : 0;
+
+    private static bool Int(Document doc, int t, out int value)
+    {
+        value = 0;
+        if (t < 0 || t >= doc.TokenCount) return false;
+        var s = doc.TokenText(t);
+        // "27th", "1st"
+        int n = 0, digits = 0;
+        foreach (var c in s)
+        {
+            if (c is >= '0' and <= '9') { n = n * 10 + (c - '0'); digits++; if (digits > 4) return false; }
+            else if (digits > 0 && char.IsLetter(c)) break;
+            else return false;
+        }
+        value = n;
+        return digits > 0;
+    }
+
+    private bool TryDate(Document doc, int t, DateOnly? pub, out int end, out int day, out DatePrecision precision)
+    {
+        end = t; day = Unresolved; precision = DatePrecision.Day;
+        // Month-first: "May 19, 2020", "March 26", "Dec. 27", "January 2020", "October of 2019".
+        if (Word(doc, t, out var w) && w.Kind == "month" && IsCapitalized(doc, t))
+        {
+            int month = int.Parse(w.Value);
+            int k = t + 1;
+            if (Int(doc, k, out int d) && d is >= 1 and <= 31)
+            {
+                k++;
+                int? year = null;
+                int k2 = k;
+                if (k2 < doc.TokenCount && doc.TokenText(k2) is ",") k2++;
+                if (Int(doc, k2, out int y) && y is >= 1900 and <= 2100) { year = y; k = k2 + 1; }
+                else if (H(doc, k) == Last && H(doc, k + 1) == Year && pub is { } p0) { year = p0.Year - 1; k += 2; }
+                end = k;
+                return Resolve(pub, year, month, d, out day, out precision);
+            }
+            int k3 = k;
+            if (H(doc, k3) == Of) k3++;
+            if (Int(doc, k3, out int yy) && yy is >= 1900 and <= 2100)
+            {
+                end = k3 + 1;
+                precision = DatePrecision.Month;
+                day = MonthDay(yy, month, doc, t);
+                return true;
+            }
+            // "last December", "in December": a month alone (not "May" the verb: it is capitalised and follows a cue).
+            if (H(doc, t - 1) is var prev && (prev == Last || prev == In || prev == Late || prev == Early || prev == Mid || prev == This))
+            {
+                end = t + 1;
+                precision = DatePrecision.Month;
+                if (pub is not { } p) { day = Unresolved; return true; }
+                int yr = p.Year;
+                if (month > p.Month || (prev == Last && month >= p.Month)) yr--;
+                day = MonthDay(yr, month, doc, t);
+                return true;
+            }
+            return false;
+        }
+        // Day-first: "19 May 2020", "01 September 2014", "3 March".
+        if (Int(doc, t, out int dd) && dd is >= 1 and <= 31 && Word(doc, t + 1, out var m2) && m2.Kind == "month" && IsCapitalized(doc, t + 1))
+        {
+            int month = int.Parse(m2.Value);
+            int k = t + 2;
+            int? year = null;
+            if (Int(doc, k, out int y) && y is >= 1900 and <= 2100) { year = y; k++; }
+            end = k;
+            return Resolve(pub, year, month, dd, out day, out precision);
+        }
+        // Weekdays: "on Monday", "late on Saturday", "last Wednesday night", "Tuesday morning".
+        if (Word(doc, t, out var wd) && wd.Kind == "weekday" && IsCapitalized(doc, t))
+        {
+            end = t + 1;
+            if (Word(doc, t + 1, out var part) && part.Kind == "part") end++;
+            bool last = H(doc, t - 1) == Last;
+            precision = DatePrecision.Day;
+            if (pub is not { } p) { day = Unresolved; return true; }
+            int target = int.Parse(wd.Value); // 1 = Monday
+            int pubDow = ((int)p.DayOfWeek + 6) % 7 + 1;
+            int back = (pubDow - target + 7) % 7;
+            if (last && back == 0) back = 7;
+            day = p.AddDays(-back).DayNumber;
+            return true;
+        }
+        // Relative words: "yesterday", "today", "overnight", "last week", "this month", "last year".
+        if (Word(doc, t, out var rel) && rel.Kind == "relative")
+        {
+            var prev = H(doc, t - 1);
+            end = t + 1;
+            if (int.TryParse(rel.Value, out int offset))
+            {
+                precision = DatePrecision.Day;
+                day = pub is { } p ? p.AddDays(offset).DayNumber : Unresolved;
+                return true;
+            }
+            if (prev != Last && prev != This && prev != Earlier) return false;
+            if (pub is not { } pd) { day = Unresolved; precision = rel.Value == "year" ? DatePrecision.Year : DatePrecision.Week; return true; }
+            switch (rel.Value)
+            {
+                case "week":
+                case "weekend":
+                    precision = DatePrecision.Week;
+                    // The middle of that week (Wednesday), or its Saturday for a weekend.
+                    int pubDow = ((int)pd.DayOfWeek + 6) % 7;
+                    var monday = pd.AddDays(-pubDow - (prev == Last ? 7 : 0));
+                    day = monday.AddDays(rel.Value == "weekend" ? 5 : 2).DayNumber;
+                    return true;
+                case "month":
+                    precision = DatePrecision.Month;
+                    var m = prev == Last ? pd.AddMonths(-1) : pd;
+                    day = new DateOnly(m.Year, m.Month, 15).DayNumber;
+                    return true;
+                case "year":
+                    precision = DatePrecision.Year;
+                    day = new DateOnly(prev == Last ? pd.Year - 1 : pd.Year, 7, 1).DayNumber;
+                    return true;
+            }
+            return false;
+        }
+        // A bare year after "in": background of another year ("in 2014", "in late 2017").
+        if (Int(doc, t, out int year2) && year2 is >= 1900 and <= 2100 && doc.TokenText(t).Length == 4)
+        {
+            var p1 = H(doc, t - 1);
+            var p2 = H(doc, t - 2);
+            if (p1 == In || p1 == Late || p1 == Early || p1 == Since || (p1 == Mid) || p2 == In)
+            {
+                end = t + 1;
+                precision = DatePrecision.Year;
+                day = new DateOnly(year2, 7, 1).DayNumber;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly ulong Since = WordKey.Hash("since");
+
+    private static bool IsCapitalized(Document doc, int t) => (doc.Tokens[t].Flags & TokenFlags.Capitalized) != 0;
+
+    /// <summary>Middle of the month, or its first/last day for "early"/"beginning" and "late"/"end".</summary>
+    private static int MonthDay(int year, int month, Document doc, int monthToken)
+    {
+        var prev = H(doc, monthToken - 1);
+        var prev2 = H(doc, monthToken - 2);
+        int dayOfMonth = 15;
+        if (prev == Late || prev2 == Late || prev == End || prev2 == End) dayOfMonth = DateTime.DaysInMonth(year, month);
+        else if (prev == Early || prev2 == Early || prev == Beginning || prev2 == Beginning) dayOfMonth = 1;
+        return new DateOnly(year, month, dayOfMonth).DayNumber;
+    }
+
+    private static bool Resolve(DateOnly? pub, int? year, int month, int dayOfMonth, out int day, out DatePrecision precision)
+    {
+        precision = DatePrecision.Day;
+        day = Unresolved;
+        int y;
+        if (year is { } given) y = given;
+        else if (pub is { } p)
+        {
+            // Without a year, the most recent such date on or before publication.
+            y = p.Year;
+            if (month > p.Month || (month == p.Month && dayOfMonth > p.Day)) y--;
+        }
+        else return true;
+        if (dayOfMonth > DateTime.DaysInMonth(y, month)) return false;
+        day = new DateOnly(y, month, dayOfMonth).DayNumber;
+        return true;
+    }
+}
+
+/// <summary>How precise a date is; the first three are ACLED's time_precision codes.</summary>
+public enum DatePrecision
+{
+    Day = 1,
+    Week = 2,
+    Month = 3,
+    /// <summary>Only the year: ACLED does not record such events; marks background history.</summary>
+    Year = 4,
+}

@@ -1,0 +1,62 @@
+using EventExtractor.Pipeline;
+using EventExtractor.Text;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>
+/// Finds lexicon phrases: actors, weapons, event triggers, modality cues and country names, as entity spans.
+/// One pass of each matcher over the document's hashed words.
+/// </summary>
+public sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
+{
+    public string Name => "lexicons";
+    public Annotations Requires => Annotations.Tokens | Annotations.Sentences;
+    public Annotations Provides => Annotations.Actors | Annotations.Weapons | Annotations.Triggers;
+
+    public void Process(Document document)
+    {
+        var words = MatchWords.Build(document);
+        document.Words = words;
+        var matches = new List<PhraseMatch>();
+        Add(document, knowledge.ActorMatcher, words, wholeTokens: true, EntityLabel.Actor, matches);
+        Add(document, knowledge.WeaponMatcher, words, wholeTokens: false, EntityLabel.Weapon, matches);
+        Add(document, knowledge.TriggerMatcher, words, wholeTokens: false, EntityLabel.Trigger, matches);
+        Add(document, knowledge.CountryMatcher, words, wholeTokens: false, EntityLabel.Country, matches);
+        AddCues(document, words, matches);
+    }
+
+    private static void Add(Document doc, PhraseMatcher matcher, MatchWord[] words, bool wholeTokens, EntityLabel label, List<PhraseMatch> scratch)
+    {
+        scratch.Clear();
+        matcher.Match(words, 0, words.Length, wholeTokens, scratch);
+        foreach (var m in scratch)
+        {
+            // A hyphenated token matched in part ("Iran" in "Iran-backed") is kept, flagged, for the consumers to weigh.
+            var span = new EntitySpan(m.FirstToken, m.TokenCount, label, m.Entry)
+            {
+                Value = words[m.FirstWord].StartsToken && words[m.EndWord - 1].EndsToken ? 0 : PartialToken,
+            };
+            doc.Entities.Add(span);
+        }
+    }
+
+    /// <summary>Entity value flag: the match covers only part of a hyphenated token.</summary>
+    public const int PartialToken = 1;
+
+    private void AddCues(Document doc, MatchWord[] words, List<PhraseMatch> scratch)
+    {
+        scratch.Clear();
+        knowledge.CueMatcher.Match(words, 0, words.Length, wholeTokens: true, scratch);
+        foreach (var m in scratch)
+        {
+            // "May" the month and "Will" the name are not modal verbs: a capitalised cue counts only first in its sentence.
+            var first = doc.Tokens[m.FirstToken];
+            if ((first.Flags & TokenFlags.Capitalized) != 0 && m.TokenCount == 1)
+            {
+                int s = doc.SentenceOfToken(m.FirstToken);
+                if (s < 0 || doc.Sentences[s].FirstToken != m.FirstToken) continue;
+            }
+            doc.Entities.Add(new EntitySpan(m.FirstToken, m.TokenCount, EntityLabel.Cue, m.Entry));
+        }
+    }
+}

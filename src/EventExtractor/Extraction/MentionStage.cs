@@ -1,0 +1,404 @@
+using EventExtractor.Pipeline;
+using EventExtractor.Records;
+using EventExtractor.Text;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>
+/// Decides, sentence by sentence, whether the text reports an event that happened, of which sub-event type,
+/// by whom, against whom, where, when and with what toll. Threats, plans, denials, habitual or generic
+/// references, quoted speech and noise paragraphs report nothing. One mention at most per sentence: the
+/// tactics a sentence reports are one event, coded at the highest type in the codebook's hierarchy.
+/// </summary>
+public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
+{
+    private readonly CasualtyReader _casualties = new(knowledge);
+
+    public string Name => "mentions";
+    public Annotations Requires => Annotations.Tokens | Annotations.Sentences | Annotations.Actors | Annotations.Weapons |
+                                   Annotations.Triggers | Annotations.Places | Annotations.Dates;
+    public Annotations Provides => Annotations.Mentions | Annotations.Counts;
+
+    private static readonly HashSet<ulong> TargetPrepositions = Set("on", "at", "against", "targeting", "toward", "towards", "into", "hit", "struck", "targeted", "near");
+    private static readonly HashSet<ulong> ByWords = Set("by");
+    private static readonly HashSet<ulong> PassiveAux = Set("was", "were", "been", "be", "being", "is", "are");
+    private static readonly HashSet<ulong> ClauseBreaks = Set(",", ";", ":", "but", "while", "whereas", "although", "though", "after", "before", "when", "as", "which", "who", "that", "because");
+    private static readonly HashSet<ulong> Anaphora = Set("the", "this", "that", "its", "their");
+
+    private static HashSet<ulong> Set(params string[] w) => w.Select(x => WordKey.Hash(x)).ToHashSet();
+
+    public void Process(Document doc)
+    {
+        doc.Entities.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.TokenCount.CompareTo(a.TokenCount));
+        var byLabel = new List<int>[Enum.GetValues<EntityLabel>().Length];
+        for (int i = 0; i < byLabel.Length; i++) byLabel[i] = new List<int>();
+        int cursor = 0;
+        var blocked = new bool[doc.TokenCount];
+        foreach (var e in doc.Entities)
+            if (e.Label is EntityLabel.Date or EntityLabel.Place)
+                for (int t = e.FirstToken; t < e.EndToken; t++) blocked[t] = true;
+
+        for (int s = 0; s < doc.Sentences.Length; s++)
+        {
+            var sentence = doc.Sentences[s];
+            int end = sentence.FirstToken + sentence.TokenCount;
+            foreach (var l in byLabel) l.Clear();
+            while (cursor < doc.Entities.Count && doc.Entities[cursor].FirstToken < sentence.FirstToken) cursor++;
+            for (int i = cursor; i < doc.Entities.Count && doc.Entities[i].FirstToken < end; i++)
+                byLabel[(int)doc.Entities[i].Label].Add(i);
+            if (!IsEvidence(doc, sentence)) continue;
+            var mention = Analyse(doc, s, sentence.FirstToken, end, byLabel, blocked);
+            if (mention is { } m) doc.Mentions.Add(m);
+        }
+    }
+
+    private static bool IsEvidence(Document doc, Sentence sentence)
+    {
+        if (doc.Paragraphs.Length == 0) return true;
+        int p = sentence.Paragraph >= 0 ? sentence.Paragraph : doc.ParagraphAt(sentence.Start);
+        return p < 0 || doc.Paragraphs[p].IsEvidence;
+    }
+
+    private EntitySpan E(Document doc, int i) => doc.Entities[i];
+
+    private EventMention? Analyse(Document doc, int s, int start, int end, List<int>[] byLabel, bool[] blocked)
+    {
+        var triggers = byLabel[(int)EntityLabel.Trigger];
+        var weapons = byLabel[(int)EntityLabel.Weapon];
+        var actors = byLabel[(int)EntityLabel.Actor];
+        var cues = byLabel[(int)EntityLabel.Cue];
+
+        // Casualties are read for every kill/wound trigger, factual or not ("no one was killed" gives nothing).
+        int fatalities = -1, injuries = -1;
+        foreach (var ti in triggers)
+        {
+            var te = E(doc, ti);
+            var entry = knowledge.Triggers[te.Ref];
+            if (entry.Class is not (TriggerClass.Kill or TriggerClass.Wound)) continue;
+            if (IsQuoted(doc, te.FirstToken) || !IsFactual(doc, te, cues, start)) continue;
+            int n = _casualties.Read(doc, te.FirstToken, te.EndToken, start, end, blocked);
+            if (entry.Class == TriggerClass.Kill)
+            {
+                if (n < 0) n = PluralOrSingular(doc, te, start);
+                if (n >= 0) fatalities = Math.Max(fatalities, 0) + n;
+            }
+            else if (n >= 0) injuries = Math.Max(injuries, 0) + n;
+        }
+
+        // The tactics this sentence reports as having happened.
+        var candidates = new List<(int Trigger, SubEventType Type, TriggerClass Class)>();
+        SubEventType weaponHint = SubEventType.None;
+        foreach (var wi in weapons)
+        {
+            var hint = knowledge.Weapons[E(doc, wi).Ref].Hint;
+            if (hint != SubEventType.None && (weaponHint == SubEventType.None || AcledTaxonomy.Precedence(hint) < AcledTaxonomy.Precedence(weaponHint)))
+                weaponHint = hint;
+        }
+        bool intercepted = false, protest = false, riot = false, agreementOrChange = false;
+        foreach (var ti in triggers)
+        {
+            var te = E(doc, ti);
+            if (IsQuoted(doc, te.FirstToken)) continue;
+            if (!IsFactual(doc, te, cues, start)) continue;
+            var entry = knowledge.Triggers[te.Ref];
+            var type = entry.Class switch
+            {
+                TriggerClass.Specific => entry.Type,
+                TriggerClass.Attack or TriggerClass.Fire => weaponHint,
+                TriggerClass.Explosion => weaponHint != SubEventType.None ? weaponHint : SubEventType.RemoteExplosiveLandmineIed,
+                _ => SubEventType.None,
+            };
+            if (type == SubEventType.DisruptedWeaponsUse) intercepted = true;
+            if (type is SubEventType.PeacefulProtest or SubEventType.ProtestWithIntervention or SubEventType.ExcessiveForceAgainstProtesters) protest = true;
+            if (type is SubEventType.ViolentDemonstration or SubEventType.MobViolence) riot = true;
+            if (type is SubEventType.Agreement or SubEventType.ChangeToGroupActivity) agreementOrChange = true;
+            candidates.Add((ti, type, entry.Class));
+        }
+        if (candidates.Count == 0) return null;
+
+        // Roles: who acted, against whom.
+        int main = candidates[0].Trigger;
+        foreach (var c in candidates)
+            if (c.Type != SubEventType.None && (E(doc, main) is var me) && knowledge.Triggers[me.Ref].Class != TriggerClass.Specific)
+            { main = c.Trigger; break; }
+        var mainSpan = E(doc, main);
+        var (agent, target, flags) = Roles(doc, mainSpan, actors, cues, start, end);
+        bool civilianVictims = CivilianVictims(doc, actors, target, start, end, mainSpan);
+        if (civilianVictims) flags |= MentionFlags.CivilianVictims;
+        bool protesters = IsGroup(doc, target, 6) || IsGroup(doc, agent, 6) || actors.Any(a => IsGroup(doc, a, 6));
+        bool rioters = IsGroup(doc, agent, 5) || actors.Any(a => IsGroup(doc, a, 5));
+        bool armedAgent = agent >= 0 && IsArmed(doc, agent);
+        bool armedTarget = target >= 0 && IsArmed(doc, target);
+
+        // Violence without a weapon that names its tactic: decided by who hit whom.
+        var resolved = new List<SubEventType>();
+        foreach (var (ti, type0, cls) in candidates)
+        {
+            var type = type0;
+            if (type == SubEventType.None && cls is TriggerClass.Kill or TriggerClass.Attack or TriggerClass.Fire or TriggerClass.Wound)
+            {
+                bool gunfire = cls is TriggerClass.Fire && IsGunfire(doc, E(doc, ti));
+                if (cls == TriggerClass.Fire && !gunfire && weapons.Count == 0) continue; // "landed", "launched" alone
+                if (protesters && (agent < 0 || IsState(doc, agent)) && cls is TriggerClass.Kill or TriggerClass.Fire) type = SubEventType.ExcessiveForceAgainstProtesters;
+                else if (civilianVictims && !armedTarget) type = SubEventType.Attack;
+                else if ((armedAgent || agent >= 0) && (armedTarget || target >= 0)) type = SubEventType.ArmedClash;
+                else if (cls == TriggerClass.Kill && (armedTarget || IsSecurityVictims(doc, mainSpan, start, end))) type = SubEventType.ArmedClash;
+                else if (cls == TriggerClass.Attack && (armedAgent || armedTarget)) type = SubEventType.ArmedClash;
+                else continue;
+            }
+            // The codebook's special cases.
+            if (type == SubEventType.ViolentDemonstration && !protesters && !rioters && !protest)
+                type = knowledge.Triggers[E(doc, ti).Ref].Phrase is "torched" or "set fire" or "set ablaze" ? SubEventType.LootingPropertyDestruction : SubEventType.None;
+            if (type == SubEventType.MobViolence && !rioters && !riot) type = SubEventType.MobViolence;
+            if (type == SubEventType.Arrests && protest) type = SubEventType.ProtestWithIntervention;
+            if (type == SubEventType.ProtestWithIntervention && !protest && !protesters) type = SubEventType.None;
+            if (type == SubEventType.PeacefulProtest && fatalities > 0 && !riot) type = SubEventType.ExcessiveForceAgainstProtesters;
+            if (type != SubEventType.None) resolved.Add(type);
+        }
+        if (resolved.Count == 0) return null;
+
+        SubEventType final;
+        if (intercepted && !resolved.Any(t => AcledTaxonomy.EventTypeOf(t) == EventType.Battles))
+            final = SubEventType.DisruptedWeaponsUse; // an intercepted rocket is no shelling
+        else if (riot && resolved.Contains(SubEventType.ViolentDemonstration) && resolved.All(t => t is SubEventType.PeacefulProtest or SubEventType.ViolentDemonstration or SubEventType.ProtestWithIntervention or SubEventType.MobViolence or SubEventType.LootingPropertyDestruction or SubEventType.Arrests))
+            final = SubEventType.ViolentDemonstration; // a protest that turns violent is a riot
+        else
+            final = resolved.OrderBy(AcledTaxonomy.Precedence).First();
+        if (agreementOrChange && final is SubEventType.Agreement or SubEventType.ChangeToGroupActivity && fatalities > 0) fatalities = -1;
+
+        var m = new EventMention(s, main, final)
+        {
+            Actor1 = agent,
+            Actor2 = target,
+            Fatalities = fatalities,
+            Injuries = injuries,
+            Flags = flags,
+        };
+        m.Place = ChoosePlace(doc, byLabel[(int)EntityLabel.Place], mainSpan, out bool near);
+        if (near) m.Flags |= MentionFlags.NearPlace;
+        m.Date = ChooseDate(doc, byLabel[(int)EntityLabel.Date], mainSpan);
+        int para = doc.Sentences[s].Paragraph >= 0 ? doc.Sentences[s].Paragraph : doc.ParagraphAt(doc.Sentences[s].Start);
+        if (para >= 0 && para < doc.Paragraphs.Length && doc.Paragraphs[para].Kind is ParagraphKind.Headline or ParagraphKind.Subheadline)
+            m.Flags |= MentionFlags.Headline;
+        if (IsReference(doc, candidates, weapons, actors, m)) m.Flags |= MentionFlags.Reference;
+        m.Confidence = Confidence(doc, m, candidates);
+        return m;
+    }
+
+    private static bool IsQuoted(Document doc, int token) => (doc.Tokens[token].Flags & TokenFlags.Quoted) != 0;
+
+    /// <summary>No threat, plan, condition, negation or habitual cue governs the trigger within its clause.</summary>
+    private bool IsFactual(Document doc, EntitySpan trigger, List<int> cues, int sentenceStart)
+    {
+        foreach (var ci in cues)
+        {
+            var c = doc.Entities[ci];
+            if (c.FirstToken >= trigger.FirstToken) break;
+            int distance = trigger.FirstToken - c.EndToken;
+            var effect = knowledge.Cues[c.Ref];
+            int reach = effect switch
+            {
+                CueEffect.Future => 8,
+                CueEffect.Negation => 2,
+                CueEffect.Generic => 4,
+                _ => -1,
+            };
+            if (distance < 0 || distance > reach) continue;
+            if (HasClauseBreak(doc, c.EndToken, trigger.FirstToken) && effect != CueEffect.Future) continue;
+            if (effect == CueEffect.Future && HasSentenceLevelBreak(doc, c.EndToken, trigger.FirstToken)) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static bool HasClauseBreak(Document doc, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (ClauseBreaks.Contains(WordKey.Hash(doc.TokenText(k))) || doc.TokenText(k) is "," or ";") return true;
+        return false;
+    }
+
+    private static bool HasSentenceLevelBreak(Document doc, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (doc.TokenText(k) is ";" or "—" or "–") return true;
+        return false;
+    }
+
+    /// <summary>"killed" with no figure: a plural subject counts 3 per the codebook, a singular one 1; else none.</summary>
+    private int PluralOrSingular(Document doc, EntitySpan trigger, int sentenceStart)
+    {
+        for (int k = trigger.FirstToken - 1; k >= Math.Max(sentenceStart, trigger.FirstToken - 4); k--)
+        {
+            var t = doc.TokenText(k);
+            if (knowledge.PersonNouns.ContainsKey(WordKey.Hash(t)))
+            {
+                bool plural = t.EndsWith("s", StringComparison.OrdinalIgnoreCase) || t.EndsWith("men", StringComparison.OrdinalIgnoreCase) || t.Equals("people", StringComparison.OrdinalIgnoreCase) || t.Equals("police", StringComparison.OrdinalIgnoreCase) || t.Equals("personnel", StringComparison.OrdinalIgnoreCase);
+                return plural ? 3 : 1;
+            }
+        }
+        return -1;
+    }
+
+    private (int Agent, int Target, MentionFlags Flags) Roles(Document doc, EntitySpan trigger, List<int> actors, List<int> cues, int start, int end)
+    {
+        int agent = -1, target = -1;
+        var flags = MentionFlags.None;
+        bool passive = trigger.FirstToken > start && PassiveAux.Contains(WordKey.Hash(doc.TokenText(trigger.FirstToken - 1)))
+                       || trigger.FirstToken > start + 1 && PassiveAux.Contains(WordKey.Hash(doc.TokenText(trigger.FirstToken - 2)));
+        foreach (var ai in actors)
+        {
+            var a = doc.Entities[ai];
+            if (a.Value == LexiconStage.PartialToken) continue; // "Iran" in "Iran-backed" is a modifier, not an actor
+            var entry = knowledge.Actors[a.Ref];
+            var cue = CueAround(doc, a, cues);
+            if (cue == CueEffect.Blame || cue == CueEffect.Denial)
+            {
+                // Only blamed, suspected or denying: the record says Unidentified Armed Group unless a claim names it.
+                flags |= MentionFlags.UnidentifiedAgent;
+                continue;
+            }
+            if (cue == CueEffect.Claim) flags |= MentionFlags.Claimed;
+            bool before = a.EndToken <= trigger.FirstToken;
+            var prep = a.FirstToken > start ? WordKey.Hash(doc.TokenText(a.FirstToken - 1)) : 0UL;
+            bool afterBy = ByWords.Contains(prep);
+            bool asTarget = TargetPrepositions.Contains(prep) || (!before && !afterBy);
+            if (afterBy || cue == CueEffect.Claim)
+            {
+                agent = ai;
+                continue;
+            }
+            if (before && !passive && !asTarget && agent < 0 && entry.Role != "victim")
+            {
+                agent = ai;
+                continue;
+            }
+            if (before && passive && target < 0 && !TargetPrepositions.Contains(prep))
+            {
+                target = ai; // "Three soldiers were killed"
+                continue;
+            }
+            if (target < 0 && ai != agent && (asTarget || entry.Role == "victim")) target = ai;
+        }
+        if (agent >= 0 && target >= 0 && SameActor(doc, agent, target)) target = -1;
+        return (agent, target, flags);
+    }
+
+    private bool SameActor(Document doc, int a, int b) => knowledge.Actors[doc.Entities[a].Ref] == knowledge.Actors[doc.Entities[b].Ref];
+
+    /// <summary>A blame, denial or claim cue next to the actor in its clause.</summary>
+    private CueEffect? CueAround(Document doc, EntitySpan actor, List<int> cues)
+    {
+        foreach (var ci in cues)
+        {
+            var c = doc.Entities[ci];
+            var effect = knowledge.Cues[c.Ref];
+            if (effect is not (CueEffect.Blame or CueEffect.Denial or CueEffect.Claim)) continue;
+            int before = actor.FirstToken - c.EndToken;   // cue ... actor
+            int after = c.FirstToken - actor.EndToken;    // actor ... cue
+            if (before >= 0 && before <= 3 && !HasClauseBreak(doc, c.EndToken, actor.FirstToken)) return effect;
+            if (after >= 0 && after <= 3 && effect is CueEffect.Denial or CueEffect.Claim) return effect;
+            // "X, which has been accused of ..." / "X claimed responsibility"
+            if (after >= 0 && after <= 6 && effect == CueEffect.Claim) return effect;
+        }
+        return null;
+    }
+
+    private bool IsGroup(Document doc, int entity, int inter) =>
+        entity >= 0 && knowledge.Actors[doc.Entities[entity].Ref] is { Kind: ActorKind.Generic } a && a.Inter == inter;
+
+    private bool IsState(Document doc, int entity) =>
+        entity >= 0 && knowledge.Actors[doc.Entities[entity].Ref].Kind is ActorKind.State or ActorKind.CountryName;
+
+    private bool IsArmed(Document doc, int entity)
+    {
+        var a = knowledge.Actors[doc.Entities[entity].Ref];
+        return a.Kind is ActorKind.State or ActorKind.CountryName or ActorKind.Group || (a.Kind == ActorKind.Generic && a.Inter is 2 or 3 or 4 or 8);
+    }
+
+    private bool CivilianVictims(Document doc, List<int> actors, int target, int start, int end, EntitySpan trigger)
+    {
+        if (target >= 0 && knowledge.Actors[doc.Entities[target].Ref] is { Kind: ActorKind.Generic, Inter: 7 }) return true;
+        // A person noun of the civilian kind next to the trigger ("killing two farmers", "a teacher was shot").
+        for (int k = Math.Max(start, trigger.FirstToken - 6); k < Math.Min(end, trigger.EndToken + 6); k++)
+            if (knowledge.PersonNouns.TryGetValue(WordKey.Hash(doc.TokenText(k)), out var g) && g == "civilian") return true;
+        return false;
+    }
+
+    private bool IsSecurityVictims(Document doc, EntitySpan trigger, int start, int end)
+    {
+        for (int k = Math.Max(start, trigger.FirstToken - 6); k < Math.Min(end, trigger.EndToken + 6); k++)
+            if (knowledge.PersonNouns.TryGetValue(WordKey.Hash(doc.TokenText(k)), out var g) && g is "security" or "armed") return true;
+        return false;
+    }
+
+    private bool IsGunfire(Document doc, EntitySpan trigger)
+    {
+        var phrase = knowledge.Triggers[trigger.Ref].Phrase;
+        return phrase is "opened fire" or "shot at" or "shooting" or "shootings" or "gunfire" or "shot";
+    }
+
+    /// <summary>
+    /// Where it happened: a site or a town with a locative cue, nearest the trigger; never the launch site
+    /// ("fired from X") when another place is named.
+    /// </summary>
+    private static int ChoosePlace(Document doc, List<int> places, EntitySpan trigger, out bool near)
+    {
+        near = false;
+        int best = -1;
+        int bestScore = int.MinValue;
+        foreach (var pi in places)
+        {
+            var p = doc.Entities[pi];
+            var flags = (PlaceFlags)p.Value;
+            int score = 0;
+            if ((flags & PlaceFlags.Source) != 0) score -= 100;
+            if ((flags & PlaceFlags.Site) != 0) score += 30;
+            if ((flags & PlaceFlags.Locative) != 0) score += 20;
+            if ((flags & PlaceFlags.Region) != 0) score -= 15;
+            if ((flags & PlaceFlags.Near) != 0) score -= 5;
+            int distance = Math.Abs(p.FirstToken - trigger.FirstToken);
+            score -= Math.Min(distance, 40) / 2;
+            if (p.FirstToken > trigger.FirstToken) score += 3; // "struck X in Y" names the place after the verb
+            if (score > bestScore) { bestScore = score; best = pi; }
+        }
+        if (best >= 0)
+        {
+            var flags = (PlaceFlags)doc.Entities[best].Value;
+            if ((flags & PlaceFlags.Source) != 0 && places.Count == 1) return -1;
+            near = (flags & PlaceFlags.Near) != 0;
+        }
+        return best;
+    }
+
+    private static int ChooseDate(Document doc, List<int> dates, EntitySpan trigger)
+    {
+        int best = -1, bestDistance = int.MaxValue;
+        foreach (var di in dates)
+        {
+            var d = doc.Entities[di];
+            int distance = Math.Abs(d.FirstToken - trigger.FirstToken);
+            if (distance < bestDistance) { bestDistance = distance; best = di; }
+        }
+        return best;
+    }
+
+    /// <summary>"The attack came after ...": a generic trigger with no weapon, actor, place, date or toll of its own.</summary>
+    private static bool IsReference(Document doc, List<(int Trigger, SubEventType Type, TriggerClass Class)> candidates, List<int> weapons, List<int> actors, EventMention m)
+    {
+        if (m.Place >= 0 || m.Date >= 0) return false;
+        var t = doc.Entities[m.TriggerEntity];
+        return t.FirstToken > 0 && Anaphora.Contains(WordKey.Hash(doc.TokenText(t.FirstToken - 1)));
+    }
+
+    private float Confidence(Document doc, EventMention m, List<(int Trigger, SubEventType Type, TriggerClass Class)> candidates)
+    {
+        float c = 0.4f;
+        if (candidates.Any(x => x.Class == TriggerClass.Specific && x.Type == m.Type)) c += 0.2f;
+        if (m.Place >= 0) c += 0.15f;
+        if (m.Date >= 0) c += 0.1f;
+        if (m.Actor1 >= 0) c += 0.1f;
+        if (m.Fatalities >= 0) c += 0.05f;
+        return Math.Min(c, 1f);
+    }
+}

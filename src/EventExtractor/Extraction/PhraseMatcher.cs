@@ -1,0 +1,156 @@
+using EventExtractor.Text;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>One word of a document as the matchers see it: hyphenated tokens contribute one word per part.</summary>
+public readonly record struct MatchWord(ulong Hash, int Token, bool InsideHyphenated, bool StartsToken, bool EndsToken, bool AllCaps, bool Capitalized);
+
+/// <summary>A lexicon match: words [FirstWord, EndWord), tokens [FirstToken, EndToken), and the matched entry.</summary>
+public readonly record struct PhraseMatch(int FirstWord, int EndWord, int FirstToken, int EndToken, int Entry)
+{
+    public int TokenCount => EndToken - FirstToken;
+}
+
+/// <summary>
+/// Builds the word stream matchers run over. Kept per document; the hashes are computed once.
+/// </summary>
+public static class MatchWords
+{
+    public static MatchWord[] Build(Document doc)
+    {
+        var words = new List<MatchWord>(doc.TokenCount + 16);
+        var text = doc.Text;
+        for (int i = 0; i < doc.TokenCount; i++)
+        {
+            var t = doc.Tokens[i];
+            var span = text.AsSpan(t.Start, t.Length);
+            bool caps = IsAllCaps(span);
+            bool cap = span.Length > 0 && char.IsUpper(span[0]);
+            if ((t.Flags & TokenFlags.Hyphenated) != 0 && t.Kind == TokenKind.Word)
+            {
+                int start = 0;
+                var pieces = 0;
+                for (int j = 0; j <= span.Length; j++)
+                {
+                    if (j == span.Length || IsHyphen(span[j]))
+                    {
+                        if (j > start)
+                        {
+                            var piece = span[start..j];
+                            ulong h = WordKey.Hash(piece);
+                            if (h != 0)
+                            {
+                                words.Add(new MatchWord(h, i, true, pieces == 0, false, IsAllCaps(piece), char.IsUpper(piece[0])));
+                                pieces++;
+                            }
+                        }
+                        start = j + 1;
+                    }
+                }
+                if (pieces > 0)
+                {
+                    var last = words[^1];
+                    words[^1] = last with { EndsToken = true };
+                }
+                continue;
+            }
+            if (IsPossessiveClitic(span)) continue; // "Erbil’s airport" matches "Erbil airport"
+            ulong hash = WordKey.Hash(span);
+            if (hash == 0) hash = (ulong)span[0] * 0x100000001B3UL + 7; // punctuation keeps a distinct, non-matching key
+            words.Add(new MatchWord(hash, i, false, true, true, caps, cap));
+        }
+        return words.ToArray();
+    }
+
+    private static bool IsPossessiveClitic(ReadOnlySpan<char> s) =>
+        s.Length == 2 && (s[0] is '\'' or '’') && (s[1] is 's' or 'S');
+
+    public static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
+
+    private static bool IsAllCaps(ReadOnlySpan<char> s)
+    {
+        int letters = 0;
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c)) return false;
+                letters++;
+            }
+        }
+        return letters > 0;
+    }
+}
+
+/// <summary>
+/// Longest-match phrase lookup over hashed words (no allocation per token). Phrases are added with an entry
+/// number; several entries may share one phrase. Acronyms (two or more capitals in the lexicon) only match
+/// capitalised text, so "US" the country is not "us" the pronoun.
+/// </summary>
+public sealed class PhraseMatcher
+{
+    private readonly Dictionary<ulong, List<int>> _entries = new();
+    private readonly HashSet<ulong> _prefixes = new();
+    private readonly HashSet<ulong> _caseSensitive = new();
+    private int _maxWords;
+
+    /// <summary>Longest phrase in words.</summary>
+    public int MaxWords => _maxWords;
+
+    /// <summary>Adds a phrase for an entry; returns false when the phrase is empty after normalization.</summary>
+    public bool Add(string phrase, int entry)
+    {
+        var words = WordKey.SplitPhrase(phrase);
+        if (words.Length == 0) return false;
+        ulong h = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            h = WordKey.Combine(h, WordKey.Hash(words[i]));
+            _prefixes.Add(h);
+        }
+        if (!_entries.TryGetValue(h, out var list)) _entries[h] = list = new List<int>(1);
+        if (!list.Contains(entry)) list.Add(entry);
+        if (words.Length == 1 && IsAcronym(words[0])) _caseSensitive.Add(h);
+        _maxWords = Math.Max(_maxWords, words.Length);
+        return true;
+    }
+
+    private static bool IsAcronym(string w) => w.Count(char.IsUpper) >= 2 && !w.Any(char.IsLower);
+
+    /// <summary>Entries stored under a phrase hash.</summary>
+    public IReadOnlyList<int> EntriesOf(ulong phraseHash) => _entries.TryGetValue(phraseHash, out var l) ? l : [];
+
+    /// <summary>
+    /// Longest-leftmost matches over words [from, to). When <paramref name="wholeTokens"/> is set a match may
+    /// not begin or end inside a hyphenated token ("Iran" in "Iran-backed" is no match).
+    /// </summary>
+    public void Match(MatchWord[] words, int from, int to, bool wholeTokens, List<PhraseMatch> output)
+    {
+        int i = from;
+        while (i < to)
+        {
+            if (wholeTokens && !words[i].StartsToken) { i++; continue; }
+            ulong h = 0;
+            int bestEnd = -1;
+            ulong bestHash = 0;
+            for (int j = i; j < to && j - i < _maxWords; j++)
+            {
+                h = WordKey.Combine(h, words[j].Hash);
+                if (!_prefixes.Contains(h)) break;
+                if (_entries.ContainsKey(h) && (!wholeTokens || words[j].EndsToken))
+                {
+                    if (j == i && _caseSensitive.Contains(h) && !words[i].AllCaps) continue;
+                    bestEnd = j + 1;
+                    bestHash = h;
+                }
+            }
+            if (bestEnd > 0)
+            {
+                foreach (var e in _entries[bestHash])
+                    output.Add(new PhraseMatch(i, bestEnd, words[i].Token, words[bestEnd - 1].Token + 1, e));
+                i = bestEnd;
+            }
+            else i++;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace EventExtractor.Extraction;
+
+/// <summary>A resolved place, as a record needs it.</summary>
+/// <param name="Id">Gazetteer id (or -1 for a site from the site list).</param>
+/// <param name="Location">ACLED-style location name ("Baghdad", "Baghdad - Mansour").</param>
+/// <param name="Iso2">Country code.</param>
+/// <param name="Admin1">Province in ACLED spelling.</param>
+/// <param name="Admin2">District, if known.</param>
+/// <param name="Latitude">WGS84 latitude.</param>
+/// <param name="Longitude">WGS84 longitude.</param>
+/// <param name="Population">Population, 0 when unknown.</param>
+/// <param name="IsRegion">True for a province/state rather than a town.</param>
+public readonly record struct PlaceInfo(int Id, string Location, string Iso2, string Admin1, string Admin2, double Latitude, double Longitude, int Population, bool IsRegion);
+
+/// <summary>The gazetteer as the extraction stages use it.</summary>
+public interface IPlaceLookup
+{
+    /// <summary>Longest place name in words.</summary>
+    int MaxNameWords { get; }
+
+    /// <summary>True when some place is called this (normalized words joined by spaces); cheap pre-check.</summary>
+    bool HasName(string normalizedName);
+
+    /// <summary>
+    /// Picks the best place called <paramref name="surface"/> given the article's countries (most likely first)
+    /// and the places already resolved; false for no or weak candidates. <paramref name="strict"/> asks for a
+    /// well-known place only (a capitalised word without a locative cue before it).
+    /// </summary>
+    bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<PlaceInfo> context, bool strict, out PlaceInfo place);
+
+    /// <summary>The place by gazetteer id.</summary>
+    PlaceInfo Get(int id);
+
+    /// <summary>The capital of a country, when known.</summary>
+    bool TryCapital(string iso2, out PlaceInfo place);
+
+    /// <summary>The admin1 region with this name in a country, when known (for "Anbar province").</summary>
+    bool TryRegion(string name, string iso2, out PlaceInfo place);
+
+    /// <summary>Great-circle distance in km.</summary>
+    double DistanceKm(PlaceInfo a, PlaceInfo b);
+}
