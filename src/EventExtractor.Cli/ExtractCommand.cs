@@ -5,6 +5,7 @@ using EventExtractor.Extraction;
 using EventExtractor.Ingestion;
 using EventExtractor.Models;
 using EventExtractor.Output;
+using EventExtractor.Records;
 using EventExtractor.Running;
 
 namespace EventExtractor.Cli;
@@ -71,6 +72,25 @@ public static class ExtractCommand
         return command;
     }
 
+    /// <summary>
+    /// What <c>extract</c> needs beyond its options: the engine's loading and the article reading. Replaceable so
+    /// the command can be tested end to end without real models.
+    /// </summary>
+    /// <param name="LoadEngine">Loads the models folder and returns the extraction of one article.</param>
+    /// <param name="Read">Reads the inputs (standard input for "-").</param>
+    /// <param name="NewMerger">The run's cross-article merger; null results write records unmerged.</param>
+    public sealed record ExtractServices(
+        Func<string, Func<Article, IReadOnlyList<AcledRecord>>> LoadEngine,
+        Func<ArticleReaderOptions, IReadOnlyList<string>, TextReader, IEnumerable<ReadOutcome>> Read,
+        Func<RunMerger?> NewMerger)
+    {
+        /// <summary>The real engine, reader and merger.</summary>
+        public static ExtractServices Default { get; } = new(
+            dir => ExtractorEngine.Load(dir).Extract,
+            (options, inputs, stdin) => new ArticleReader(options).ReadAll(inputs, stdin),
+            () => new RunMerger());
+    }
+
     /// <summary>The parsed options of one <c>extract</c> run.</summary>
     public sealed record ExtractOptions(IReadOnlyList<string> Inputs, string Output, string? Models, string? Published, bool Quiet);
 
@@ -78,8 +98,9 @@ public static class ExtractCommand
     /// Runs <c>extract</c>. Everything the user can get wrong is checked before the models are loaded, so a typo
     /// fails at once. Usage and model errors propagate as <see cref="UsageException"/> / <see cref="ModelException"/>.
     /// </summary>
-    public static int Execute(CliContext context, ExtractOptions options)
+    public static int Execute(CliContext context, ExtractOptions options, ExtractServices? services = null)
     {
+        services ??= ExtractServices.Default;
         if (options.Inputs.Count == 0) throw new UsageException(Messages.NoInputs);
         // The parser hands unknown options to INPUT, which takes any token; a typo must not become a missing file.
         var unknown = options.Inputs.FirstOrDefault(i => i.Length > 1 && i[0] == '-');
@@ -88,17 +109,17 @@ public static class ExtractCommand
         RecordSinks.FormatOf(options.Output);
         var modelsDir = ModelDirectory.Locate(options.Models);
 
-        var engine = ExtractorEngine.Load(modelsDir);
+        var extract = services.LoadEngine(modelsDir);
         var errors = new ErrorReport(options.Output, context.Stderr);
-        var reader = new ArticleReader(new ArticleReaderOptions { DefaultPublished = published });
+        var readerOptions = new ArticleReaderOptions { DefaultPublished = published };
 
         RunSummary summary;
         using (var sink = RecordSinks.Open(options.Output, context.Stdout))
         {
-            var run = new ExtractionRun(engine.Extract, new RunMerger(), sink, errors.Report);
+            var run = new ExtractionRun(extract, services.NewMerger(), sink, errors.Report);
             try
             {
-                summary = run.Run(reader.ReadAll(options.Inputs, context.Stdin));
+                summary = run.Run(services.Read(readerOptions, options.Inputs, context.Stdin));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
