@@ -29,4 +29,9 @@ public static class Messages
     public static string BadDateOption(string value) => $"--published '{value}' is not a date (use YYYY-MM-DD)";
     public static string UnknownOutputFormat(string path) => $"cannot tell the output format of '{path}': use .csv, .jsonl, .json, or - for JSON Lines on standard output";
     public static string OutputNotWritable(string path, string why) => $"cannot write '{path}': {why}";
+    public static string UnknownOption(string option) => $"unknown option '{option}' (to read a file whose name starts with '-', write ./{option})";
+    public static string InternalError(string why) => $"internal error: {why}";
+
+    // Running
+    public static string ExtractionFailed(string why) => $"the article could not be processed ({why}); it was skipped";
 }

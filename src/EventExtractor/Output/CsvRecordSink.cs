@@ -1,0 +1,47 @@
+using CsvHelper;
+using EventExtractor.Records;
+
+namespace EventExtractor.Output;
+
+/// <summary>
+/// ACLED's CSV export: a header row and exactly the 31 columns of <see cref="AcledRecord.AcledColumns"/> in order
+/// (our extra fields are not written: the file must load wherever an ACLED export does). Invariant culture, "\n"
+/// line ends, RFC 4180 quoting, coordinates with 4 decimals, unknown values empty, UTF-8 without BOM.
+/// </summary>
+public sealed class CsvRecordSink : TextRecordSink
+{
+    // The defaults are RFC 4180 quoting and the invariant culture; only the line end differs.
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\n" };
+
+    private readonly CsvWriter _csv;
+
+    /// <summary>Writes to <paramref name="path"/>, atomically on <see cref="TextRecordSink.Commit"/>.</summary>
+    public CsvRecordSink(string path) : base(path) => _csv = Start(Writer);
+
+    /// <summary>Writes to <paramref name="writer"/>, which is left open.</summary>
+    public CsvRecordSink(TextWriter writer) : base(writer) => _csv = Start(Writer);
+
+    private static CsvWriter Start(TextWriter writer)
+    {
+        var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
+        csv.WriteHeader(AcledRecord.AcledColumns);
+        return csv;
+    }
+
+    /// <inheritdoc />
+    public override void Write(AcledRecord record)
+    {
+        foreach (var value in AcledValues.Of(record)) _csv.WriteField(AcledValues.Format(value));
+        _csv.EndRecord();
+    }
+
+    /// <inheritdoc />
+    protected override void Finish() => _csv.Dispose(); // flushes; the text writer stays open for the commit
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _csv.Dispose();
+        base.Dispose(disposing);
+    }
+}
