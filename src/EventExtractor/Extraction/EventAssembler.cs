@@ -1,0 +1,268 @@
+using EventExtractor.Records;
+using EventExtractor.Text;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>
+/// Groups a document's mentions into events: one event per actors + place + day. A mention without its own
+/// date or place continues the event before it when their tactics agree; a new date or a distant place starts
+/// a new event; the headline's mention joins the first matching event of the body. Events the text does not
+/// anchor (no date, no place, not in the lede) are background references and are dropped.
+/// </summary>
+public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup gazetteer)
+{
+    /// <summary>Paragraphs (after the headline) that count as the lede, where the main event is told.</summary>
+    private const int LedeParagraphs = 3;
+
+    /// <summary>Places farther apart than this are different events.</summary>
+    private const double SamePlaceKm = 25;
+
+    public List<ExtractedEvent> Assemble(Document doc)
+    {
+        var events = new List<ExtractedEvent>();
+        var headline = new List<int>();
+        for (int i = 0; i < doc.Mentions.Count; i++)
+        {
+            var m = doc.Mentions[i];
+            if ((m.Flags & MentionFlags.Headline) != 0) { headline.Add(i); continue; }
+            if ((m.Flags & MentionFlags.Reference) != 0)
+            {
+                if (events.Count > 0) Merge(doc, events[^1], i);
+                continue;
+            }
+            var target = FindCompatible(doc, events, m);
+            if (target != null) Merge(doc, target, i);
+            else events.Add(Start(doc, i));
+        }
+
+        // The headline tells the main event again: it joins the first body event of the same kind.
+        foreach (var h in headline)
+        {
+            var m = doc.Mentions[h];
+            var target = events.FirstOrDefault(e => Compatible(doc, e, m, strictType: false));
+            if (target != null) Merge(doc, target, h, addAnchor: false);
+            else events.Insert(0, Start(doc, h));
+        }
+        events.Sort((a, b) => a.Mentions.Min().CompareTo(b.Mentions.Min()));
+
+        var main = events.FirstOrDefault();
+        var defaultDay = DefaultDate(doc, out var defaultPrecision);
+        var defaultPlace = DefaultPlace(doc);
+        var kept = new List<ExtractedEvent>();
+        foreach (var e in events)
+        {
+            bool inLede = e.Mentions.Any(i => InLede(doc, doc.Mentions[i]));
+            if (!e.Anchored && !inLede) continue; // a background reference with nothing of its own
+            if (e.DatePrecision == DatePrecision.Year) continue; // ACLED records nothing vaguer than a month
+            if (e.DateEntity < 0)
+            {
+                e.Day = defaultDay;
+                e.DatePrecision = defaultPrecision;
+                e.Tags.Add(defaultDay == DateStage.Unresolved ? "date unresolved: no date in the text and no publication date" : "date taken from the article's main date");
+            }
+            else if (e.Day == DateStage.Unresolved)
+                e.Tags.Add("relative date unresolved: no publication date");
+            if (e.Place == null && defaultPlace is { } dp)
+            {
+                e.Place = doc.Places[doc.Entities[dp].Ref];
+                e.PlaceEntity = dp;
+                e.NearPlace = ((PlaceFlags)doc.Entities[dp].Value & PlaceFlags.Near) != 0;
+                e.Tags.Add("location taken from the article's main place");
+                e.Confidence *= 0.8f;
+            }
+            kept.Add(e);
+        }
+        return Deduplicate(doc, kept);
+    }
+
+    private ExtractedEvent Start(Document doc, int mentionIndex)
+    {
+        var e = new ExtractedEvent();
+        Merge(doc, e, mentionIndex);
+        return e;
+    }
+
+    private static bool InLede(Document doc, EventMention m)
+    {
+        var s = doc.Sentences[m.Sentence];
+        int p = s.Paragraph >= 0 ? s.Paragraph : doc.ParagraphAt(s.Start);
+        if (p < 0) return true;
+        int bodyIndex = 0;
+        for (int i = 0; i < p && i < doc.Paragraphs.Length; i++)
+            if (doc.Paragraphs[i].Kind == ParagraphKind.Body) bodyIndex++;
+        return doc.Paragraphs[p].Kind != ParagraphKind.Body || bodyIndex < LedeParagraphs;
+    }
+
+    private ExtractedEvent? FindCompatible(Document doc, List<ExtractedEvent> events, EventMention m)
+    {
+        // The latest events first: a story tells one event, then the next; it rarely returns far back.
+        for (int k = events.Count - 1; k >= Math.Max(0, events.Count - 3); k--)
+            if (Compatible(doc, events[k], m, strictType: true)) return events[k];
+        return null;
+    }
+
+    private bool Compatible(Document doc, ExtractedEvent e, EventMention m, bool strictType)
+    {
+        if (!TypesAgree(e.Type, m.Type, strictType)) return false;
+        if (m.Date >= 0 && e.DateEntity >= 0)
+        {
+            var a = doc.Entities[m.Date];
+            var b = doc.Entities[e.DateEntity];
+            if (a.Ref != b.Ref || a.Value != b.Value) return false;
+        }
+        else if (m.Date >= 0 && e.DateEntity < 0 && e.Anchored && e.Place != null)
+        {
+            // A dated mention after an undated but placed event: the same event only if the place agrees.
+            if (m.Place < 0) return false;
+        }
+        if (m.Place >= 0 && e.Place is { } ep)
+        {
+            var mp = doc.Places[doc.Entities[m.Place].Ref];
+            if (mp.Iso2 != ep.Iso2) return false;
+            if (!mp.IsRegion && !ep.IsRegion && gazetteer.DistanceKm(mp, ep) > SamePlaceKm) return false;
+        }
+        if (m.Actor1 >= 0 && e.Actor1 >= 0)
+        {
+            var a = knowledge.Actors[doc.Entities[m.Actor1].Ref];
+            var b = knowledge.Actors[doc.Entities[e.Actor1].Ref];
+            if (a.Kind != ActorKind.Generic && b.Kind != ActorKind.Generic && a != b && (m.Date >= 0 || m.Place >= 0)) return false;
+        }
+        return true;
+    }
+
+    private static bool TypesAgree(SubEventType a, SubEventType b, bool strict)
+    {
+        if (a == b) return true;
+        var ea = AcledTaxonomy.EventTypeOf(a);
+        var eb = AcledTaxonomy.EventTypeOf(b);
+        // An intercepted rocket told in two sentences: "rockets landed near the airport ... were intercepted".
+        if ((a == SubEventType.DisruptedWeaponsUse && eb == EventType.ExplosionsRemoteViolence) ||
+            (b == SubEventType.DisruptedWeaponsUse && ea == EventType.ExplosionsRemoteViolence)) return true;
+        // Protests and riots at one place and day are one event at the higher type.
+        if (ea is EventType.Protests or EventType.Riots && eb is EventType.Protests or EventType.Riots) return true;
+        // Remote violence inside a battle is the battle.
+        if ((ea == EventType.Battles && eb == EventType.ExplosionsRemoteViolence) || (eb == EventType.Battles && ea == EventType.ExplosionsRemoteViolence)) return !strict;
+        if (!strict && ea == eb) return true;
+        return false;
+    }
+
+    private void Merge(Document doc, ExtractedEvent e, int mentionIndex, bool addAnchor = true)
+    {
+        var m = doc.Mentions[mentionIndex];
+        e.Mentions.Add(mentionIndex);
+        e.Type = e.Type == SubEventType.None ? m.Type : CombineTypes(e.Type, m.Type);
+        if (m.Date >= 0 && e.DateEntity < 0)
+        {
+            var d = doc.Entities[m.Date];
+            e.DateEntity = m.Date;
+            e.Day = d.Ref;
+            e.DatePrecision = (DatePrecision)d.Value;
+            if (addAnchor) e.Anchored = true;
+        }
+        if (m.Place >= 0)
+        {
+            var p = doc.Places[doc.Entities[m.Place].Ref];
+            bool better = e.Place == null
+                || (e.Place.Value.IsRegion && !p.IsRegion)
+                || (((PlaceFlags)doc.Entities[m.Place].Value & PlaceFlags.Site) != 0 && e.PlaceEntity >= 0 && ((PlaceFlags)doc.Entities[e.PlaceEntity].Value & PlaceFlags.Site) == 0 && gazetteer.DistanceKm(p, e.Place.Value) <= SamePlaceKm);
+            if (better)
+            {
+                e.Place = p;
+                e.PlaceEntity = m.Place;
+                e.NearPlace = (m.Flags & MentionFlags.NearPlace) != 0;
+            }
+            if (addAnchor) e.Anchored = true;
+        }
+        e.Actor1 = BetterActor(doc, e.Actor1, m.Actor1);
+        e.Actor2 = BetterActor(doc, e.Actor2, m.Actor2);
+        e.Flags |= m.Flags & (MentionFlags.CivilianVictims | MentionFlags.UnidentifiedAgent | MentionFlags.Claimed);
+        // Conflicting reports of one event: the lowest figure (codebook).
+        if (m.Fatalities >= 0) e.Fatalities = e.Fatalities < 0 ? m.Fatalities : Math.Min(e.Fatalities, m.Fatalities);
+        if (m.Injuries >= 0) e.Injuries = e.Injuries < 0 ? m.Injuries : Math.Min(e.Injuries, m.Injuries);
+        e.Confidence = Math.Max(e.Confidence, m.Confidence);
+    }
+
+    private static SubEventType CombineTypes(SubEventType a, SubEventType b)
+    {
+        if (a == SubEventType.DisruptedWeaponsUse || b == SubEventType.DisruptedWeaponsUse)
+        {
+            var other = a == SubEventType.DisruptedWeaponsUse ? b : a;
+            if (AcledTaxonomy.EventTypeOf(other) == EventType.ExplosionsRemoteViolence || other == SubEventType.DisruptedWeaponsUse)
+                return SubEventType.DisruptedWeaponsUse;
+        }
+        if (AcledTaxonomy.EventTypeOf(a) == EventType.Battles && AcledTaxonomy.EventTypeOf(b) == EventType.ExplosionsRemoteViolence) return a;
+        if (AcledTaxonomy.EventTypeOf(b) == EventType.Battles && AcledTaxonomy.EventTypeOf(a) == EventType.ExplosionsRemoteViolence) return b;
+        return AcledTaxonomy.Precedence(a) <= AcledTaxonomy.Precedence(b) ? a : b;
+    }
+
+    /// <summary>A named actor beats a generic one; the first named one stays.</summary>
+    private int BetterActor(Document doc, int current, int candidate)
+    {
+        if (candidate < 0) return current;
+        if (current < 0) return candidate;
+        var c = knowledge.Actors[doc.Entities[current].Ref];
+        var n = knowledge.Actors[doc.Entities[candidate].Ref];
+        return c.Kind == ActorKind.Generic && n.Kind != ActorKind.Generic ? candidate : current;
+    }
+
+    /// <summary>The article's main date: the first day-precise date in the lede, else the publication date.</summary>
+    private int DefaultDate(Document doc, out DatePrecision precision)
+    {
+        precision = DatePrecision.Day;
+        foreach (var e in doc.Entities)
+        {
+            if (e.Label != EntityLabel.Date || (DatePrecision)e.Value != DatePrecision.Day || e.Ref == DateStage.Unresolved) continue;
+            int s = doc.SentenceOfToken(e.FirstToken);
+            if (s < 0) continue;
+            var p = doc.ParagraphAt(doc.Sentences[s].Start);
+            if (p >= 0 && !doc.Paragraphs[p].IsEvidence) continue;
+            if (!InLede(doc, new EventMention(s, -1, SubEventType.None))) break;
+            return e.Ref;
+        }
+        return doc.Article.Published is { } pub ? pub.DayNumber : DateStage.Unresolved;
+    }
+
+    /// <summary>The article's main place: the first town with a locative cue in the headline or lede, else the most named town.</summary>
+    private static int? DefaultPlace(Document doc)
+    {
+        int? first = null;
+        var counts = new Dictionary<string, (int Count, int Entity)>();
+        for (int i = 0; i < doc.Entities.Count; i++)
+        {
+            var e = doc.Entities[i];
+            if (e.Label != EntityLabel.Place) continue;
+            var flags = (PlaceFlags)e.Value;
+            if ((flags & PlaceFlags.Source) != 0) continue;
+            int s = doc.SentenceOfToken(e.FirstToken);
+            if (s < 0) continue;
+            int p = doc.ParagraphAt(doc.Sentences[s].Start);
+            if (p >= 0 && !doc.Paragraphs[p].IsEvidence) continue;
+            var place = doc.Places[e.Ref];
+            if (first == null && (flags & PlaceFlags.Locative) != 0 && !place.IsRegion && InLede(doc, new EventMention(s, -1, SubEventType.None))) first = i;
+            var key = place.Location;
+            counts[key] = counts.TryGetValue(key, out var c) ? (c.Count + 1, c.Entity) : (1, i);
+        }
+        if (first != null) return first;
+        if (counts.Count == 0) return null;
+        return counts.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Entity).First().Entity;
+    }
+
+    /// <summary>Events that ended up with the same type, place and day are one event.</summary>
+    private List<ExtractedEvent> Deduplicate(Document doc, List<ExtractedEvent> events)
+    {
+        var result = new List<ExtractedEvent>();
+        foreach (var e in events)
+        {
+            var same = result.FirstOrDefault(r => r.Type == e.Type && r.Day == e.Day && r.Place?.Location == e.Place?.Location
+                                                  && (r.Actor1 < 0 || e.Actor1 < 0 || knowledge.Actors[doc.Entities[r.Actor1].Ref] == knowledge.Actors[doc.Entities[e.Actor1].Ref]));
+            if (same == null) { result.Add(e); continue; }
+            foreach (var mi in e.Mentions) same.Mentions.Add(mi);
+            same.Actor1 = BetterActor(doc, same.Actor1, e.Actor1);
+            same.Actor2 = BetterActor(doc, same.Actor2, e.Actor2);
+            if (e.Fatalities >= 0) same.Fatalities = same.Fatalities < 0 ? e.Fatalities : Math.Min(same.Fatalities, e.Fatalities);
+            if (e.Injuries >= 0) same.Injuries = same.Injuries < 0 ? e.Injuries : Math.Min(same.Injuries, e.Injuries);
+            same.Flags |= e.Flags;
+        }
+        return result;
+    }
+}
