@@ -1,0 +1,284 @@
+using System.Globalization;
+using EventExtractor.Records;
+using EventExtractor.Text;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>
+/// Writes an assembled event as an ACLED record: actor names and inter codes, interaction, dates and
+/// precisions, place columns, weapons, fatalities, notes in ACLED's style, a deterministic event id, and the
+/// evidence (offsets into the article) for each field. This is where strings are cut from the document.
+/// </summary>
+public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, string, DateOnly, string, string> stateForceName)
+{
+    private static readonly string[] InterNames =
+        ["", "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters", "Civilians", "External/Other forces"];
+
+    /// <summary>Text name of an inter code (1-8).</summary>
+    public static string InterName(int code) => code is >= 1 and <= 8 ? InterNames[code] : "";
+
+    public AcledRecord Build(Document doc, ExtractedEvent e)
+    {
+        var article = doc.Article;
+        var r = new AcledRecord { ArticleId = article.Id };
+        var country = e.Place is { } p ? knowledge.CountryOfIso2(p.Iso2) : null;
+        var date = e.Day == DateStage.Unresolved ? (DateOnly?)null : DateOnly.FromDayNumber(e.Day);
+
+        r.SubEventType = AcledTaxonomy.Name(e.Type);
+        r.EventType = AcledTaxonomy.Name(AcledTaxonomy.EventTypeOf(e.Type));
+        r.DisorderType = AcledTaxonomy.DisorderType(e.Type);
+        if (date is { } d)
+        {
+            r.EventDate = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            r.Year = d.Year;
+            r.TimePrecision = (int)e.DatePrecision;
+        }
+
+        // Actors.
+        var (a1, i1) = ActorName(doc, e.Actor1, country, date);
+        var (a2, i2) = ActorName(doc, e.Actor2, country, date);
+        if ((e.Flags & MentionFlags.UnidentifiedAgent) != 0 && (e.Flags & MentionFlags.Claimed) == 0 && e.Actor1 >= 0
+            && knowledge.Actors[doc.Entities[e.Actor1].Ref].Kind == ActorKind.Group)
+            (a1, i1) = ("", 0); // only blamed: not the perpetrator
+        (a1, i1, a2, i2) = DefaultActors(e, doc, country, date, a1, i1, a2, i2);
+        if (a1 == a2) (a2, i2) = ("", 0);
+        r.Actor1 = a1;
+        r.Inter1 = InterName(i1);
+        r.Actor2 = a2;
+        r.Inter2 = InterName(i2);
+        r.Interaction = Interaction(i1, i2);
+        if (i2 == 7 && AcledTaxonomy.EventTypeOf(e.Type) is EventType.ViolenceAgainstCivilians or EventType.ExplosionsRemoteViolence or EventType.Battles)
+            r.CivilianTargeting = "Civilians targeted";
+
+        // Place.
+        if (country != null)
+        {
+            r.Iso = country.IsoNumeric;
+            r.Country = country.Name;
+            r.Region = country.Region;
+        }
+        if (e.Place is { } place)
+        {
+            r.Admin1 = place.Admin1;
+            r.Admin2 = place.Admin2;
+            r.Location = place.Location;
+            r.Latitude = Math.Round(place.Latitude, 4);
+            r.Longitude = Math.Round(place.Longitude, 4);
+            r.GeoPrecision = place.IsRegion ? 3 : e.NearPlace ? 2 : 1;
+        }
+
+        r.Source = string.IsNullOrEmpty(article.Source) ? article.Id : article.Source;
+        r.Fatalities = Math.Max(0, e.Fatalities);
+        r.Injuries = Math.Max(0, e.Injuries);
+        r.Weapons = Weapons(doc, e);
+        r.Tags = string.Join("; ", e.Tags);
+        r.Timestamp = article.Published is { } pub ? new DateTimeOffset(pub.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds() : 0;
+        r.Confidence = Math.Round(e.Confidence, 3);
+        r.Evidence = Evidence(doc, e);
+        r.Notes = Notes(r, e);
+        r.EventIdCnty = EventId(country?.Iso3 ?? "XXX", article.Id, r);
+        return r;
+    }
+
+    private (string Name, int Inter) ActorName(Document doc, int entity, CountryEntry? eventCountry, DateOnly? date)
+    {
+        if (entity < 0) return ("", 0);
+        var a = knowledge.Actors[doc.Entities[entity].Ref];
+        switch (a.Kind)
+        {
+            case ActorKind.State:
+            case ActorKind.CountryName:
+            {
+                var state = knowledge.CountryOfIso3(a.Iso3);
+                if (state == null) return ("", 0);
+                var name = date is { } d ? stateForceName(a.Iso3, a.Force, d, a.Unit) : stateForceName(a.Iso3, a.Force, DateOnly.MaxValue, a.Unit);
+                // A state's forces acting outside their own country are External/Other forces.
+                int inter = eventCountry != null && eventCountry.Iso3 != a.Iso3 ? 8 : 1;
+                return (name, inter);
+            }
+            case ActorKind.Group:
+                return (a.Name.Replace("{COUNTRY}", eventCountry?.Name ?? ""), a.Inter);
+            default:
+                if (eventCountry == null) return ("", 0);
+                return (a.Name.Replace("{COUNTRY}", eventCountry.Name), a.Inter);
+        }
+    }
+
+    /// <summary>Who ACLED codes when the text names nobody: unknown perpetrators, the crowd, the victims.</summary>
+    private (string, int, string, int) DefaultActors(ExtractedEvent e, Document doc, CountryEntry? country, DateOnly? date, string a1, int i1, string a2, int i2)
+    {
+        string C(string template) => country == null ? "" : template.Replace("{COUNTRY}", country.Name);
+        var type = e.Type;
+        switch (AcledTaxonomy.EventTypeOf(type))
+        {
+            case EventType.Protests:
+                if (i1 != 6)
+                {
+                    // The state that intervenes is actor2 of a protest; protesters act.
+                    if (i1 == 1 && i2 == 0) (a2, i2) = (a1, i1);
+                    (a1, i1) = (C("Protesters ({COUNTRY})"), 6);
+                }
+                if (type == SubEventType.ExcessiveForceAgainstProtesters && i2 != 0 && i2 != 6)
+                {
+                    // Excessive force: the force that fired is actor1, the protesters actor2.
+                    (a1, i1, a2, i2) = (a2, i2, a1, i1);
+                }
+                break;
+            case EventType.Riots:
+                if (i1 != 5 && i1 != 6 && type == SubEventType.ViolentDemonstration)
+                {
+                    if (i2 == 0 && i1 != 0) (a2, i2) = (a1, i1);
+                    (a1, i1) = (C("Rioters ({COUNTRY})"), 5);
+                }
+                else if (i1 == 0) (a1, i1) = (C("Rioters ({COUNTRY})"), 5);
+                break;
+            case EventType.ViolenceAgainstCivilians:
+                if (i1 == 0 || i1 == 7) (a1, i1) = (C("Unidentified Armed Group ({COUNTRY})"), 3);
+                if (i2 == 0 || i2 != 7) (a2, i2) = (C("Civilians ({COUNTRY})"), 7);
+                break;
+            case EventType.ExplosionsRemoteViolence:
+            case EventType.Battles:
+                if (i1 == 0) (a1, i1) = (C("Unidentified Armed Group ({COUNTRY})"), 3);
+                if (i2 == 0 && (e.Flags & MentionFlags.CivilianVictims) != 0 && e.Fatalities > 0) (a2, i2) = (C("Civilians ({COUNTRY})"), 7);
+                break;
+            case EventType.StrategicDevelopments:
+                if (type == SubEventType.Arrests && i1 == 0 && country != null && date is { } d)
+                    (a1, i1) = (stateForceName(country.Iso3, "Police", d, ""), 1);
+                if (type == SubEventType.DisruptedWeaponsUse && i1 == 0) (a1, i1) = (C("Unidentified Armed Group ({COUNTRY})"), 3);
+                break;
+        }
+        return (a1, i1, a2, i2);
+    }
+
+    /// <summary>ACLED's text interaction: both inter names, lower code first, or "X only" for one-sided events.</summary>
+    public static string Interaction(int i1, int i2)
+    {
+        if (i1 == 0 && i2 == 0) return "";
+        if (i1 == 0 || i2 == 0) return InterName(Math.Max(i1, i2)) + " only";
+        var (lo, hi) = i1 <= i2 ? (i1, i2) : (i2, i1);
+        return InterName(lo) + "-" + InterName(hi);
+    }
+
+    private List<string> Weapons(Document doc, ExtractedEvent e)
+    {
+        var names = new List<string>();
+        foreach (var mi in e.Mentions)
+        {
+            var s = doc.Sentences[doc.Mentions[mi].Sentence];
+            foreach (var ent in doc.Entities)
+            {
+                if (ent.Label != EntityLabel.Weapon || ent.FirstToken < s.FirstToken || ent.FirstToken >= s.FirstToken + s.TokenCount) continue;
+                var name = knowledge.Weapons[ent.Ref].Name;
+                if (!names.Contains(name)) names.Add(name);
+            }
+        }
+        // "Katyusha rocket" says "rocket" already.
+        names.RemoveAll(n => names.Any(o => o != n && o.EndsWith(" " + n, StringComparison.OrdinalIgnoreCase)));
+        return names;
+    }
+
+    private List<Evidence> Evidence(Document doc, ExtractedEvent e)
+    {
+        var list = new List<Evidence>();
+        void Add(string field, int entity)
+        {
+            if (entity < 0) return;
+            var s = doc.Entities[entity];
+            var (start, end) = doc.CharRange(s.FirstToken, s.TokenCount);
+            if (list.Any(x => x.Field == field && x.Start == start)) return;
+            list.Add(new Evidence(field, doc.Text[start..end], start, end));
+        }
+        foreach (var mi in e.Mentions)
+        {
+            var m = doc.Mentions[mi];
+            Add("sub_event_type", m.TriggerEntity);
+        }
+        Add("event_date", e.DateEntity);
+        Add("location", e.PlaceEntity);
+        Add("actor1", e.Actor1);
+        Add("actor2", e.Actor2);
+        foreach (var mi in e.Mentions)
+        {
+            var m = doc.Mentions[mi];
+            if (m.Fatalities > 0 || m.Injuries > 0)
+            {
+                var s = doc.Sentences[m.Sentence];
+                var field = m.Fatalities > 0 ? "fatalities" : "injuries";
+                if (!list.Any(x => x.Field == field && x.Start == s.Start)) list.Add(new Evidence(field, doc.Text[s.Start..s.End], s.Start, s.End));
+            }
+        }
+        return list;
+    }
+
+    private static string Notes(AcledRecord r, ExtractedEvent e)
+    {
+        var when = r.EventDate.Length > 0
+            ? (r.TimePrecision == 1 ? "On " + DateOnly.ParseExact(r.EventDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
+               : r.TimePrecision == 2 ? "Around " + DateOnly.ParseExact(r.EventDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.InvariantCulture) + " (week of)"
+               : "In " + DateOnly.ParseExact(r.EventDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture))
+            : "On an unknown date";
+        var who = r.Actor1.Length > 0 ? Lower(r.Actor1) : "unidentified actors";
+        var weapon = r.Weapons.Count > 0 ? " using " + string.Join(" and ", r.Weapons.Select(w => w.ToLowerInvariant())) : "";
+        var where = r.Location.Length > 0
+            ? (r.GeoPrecision == 2 ? " near " : " in ") + r.Location + (r.Admin1.Length > 0 && r.Admin1 != r.Location ? $" ({r.Admin1})" : "")
+            : r.Country.Length > 0 ? " in " + r.Country : "";
+        var whom = r.Actor2.Length > 0 ? " " + Lower(r.Actor2) : "";
+        string action = e.Type switch
+        {
+            SubEventType.ArmedClash => $"{who} clashed with{(whom.Length > 0 ? whom : " an armed group")}",
+            SubEventType.GovernmentRegainsTerritory => $"{who} regained control of territory{(whom.Length > 0 ? " from" + whom : "")}",
+            SubEventType.NonStateActorOvertakesTerritory => $"{who} took control of territory{(whom.Length > 0 ? " from" + whom : "")}",
+            SubEventType.PeacefulProtest => $"{who} held a protest",
+            SubEventType.ProtestWithIntervention => $"{who} protested and{(whom.Length > 0 ? whom : " the authorities")} intervened",
+            SubEventType.ExcessiveForceAgainstProtesters => $"{who} used force against{(whom.Length > 0 ? whom : " protesters")}",
+            SubEventType.ViolentDemonstration => $"{who} rioted",
+            SubEventType.MobViolence => $"a mob attacked{(whom.Length > 0 ? whom : " people")}",
+            SubEventType.AirDroneStrike => $"{who} carried out an air or drone strike{(whom.Length > 0 ? " on" + whom : "")}",
+            SubEventType.ShellingArtilleryMissileAttack => $"{who} fired{(r.Weapons.Count > 0 ? " " + string.Join(" and ", r.Weapons.Select(w => Plural(w.ToLowerInvariant()))) : " projectiles")}{(whom.Length > 0 ? " at" + whom : "")}",
+            SubEventType.RemoteExplosiveLandmineIed => $"an explosive device detonated{(whom.Length > 0 ? ", targeting" + whom : "")}",
+            SubEventType.SuicideBomb => $"a suicide bomber attacked{(whom.Length > 0 ? whom : "")}",
+            SubEventType.Grenade => $"{who} threw a grenade{(whom.Length > 0 ? " at" + whom : "")}",
+            SubEventType.ChemicalWeapon => $"{who} used a chemical weapon{(whom.Length > 0 ? " against" + whom : "")}",
+            SubEventType.Attack => $"{who} attacked{(whom.Length > 0 ? whom : " civilians")}",
+            SubEventType.AbductionForcedDisappearance => $"{who} abducted{(whom.Length > 0 ? whom : " people")}",
+            SubEventType.SexualViolence => $"{who} committed sexual violence against{(whom.Length > 0 ? whom : " civilians")}",
+            SubEventType.Arrests => $"{who} arrested{(whom.Length > 0 ? whom : " people")}",
+            SubEventType.DisruptedWeaponsUse => $"{who}{(r.Weapons.Count > 0 ? " disrupted an attack" + weapon : " disrupted weapons use")}{(whom.Length > 0 ? " by" + whom : "")}",
+            SubEventType.LootingPropertyDestruction => $"{who} looted or destroyed property",
+            SubEventType.Agreement => $"{who} reached an agreement{(whom.Length > 0 ? " with" + whom : "")}",
+            SubEventType.ChangeToGroupActivity => $"{who} changed its activity",
+            SubEventType.HeadquartersOrBaseEstablished => $"{who} established a base",
+            SubEventType.NonViolentTransferOfTerritory => $"{who} took over territory without fighting",
+            _ => $"{who} were involved in an event",
+        };
+        if (e.Type is not (SubEventType.ShellingArtilleryMissileAttack or SubEventType.DisruptedWeaponsUse)) action += weapon;
+        var toll = r.Fatalities switch
+        {
+            0 when r.Injuries > 0 => $" {r.Injuries} injured.",
+            0 => " No fatalities reported.",
+            1 => " 1 fatality.",
+            var n => $" {n} fatalities.",
+        };
+        if (r.Fatalities > 0 && r.Injuries > 0) toll = toll.TrimEnd('.') + $"; {r.Injuries} injured.";
+        return $"{when}, {action}{where}.{toll}";
+    }
+
+    private static string Plural(string w) => w.EndsWith('s') ? w : w + "s";
+
+    private static string Lower(string actor) =>
+        actor.StartsWith("Unidentified", StringComparison.Ordinal) || actor.StartsWith("Civilians", StringComparison.Ordinal)
+        || actor.StartsWith("Protesters", StringComparison.Ordinal) || actor.StartsWith("Rioters", StringComparison.Ordinal)
+            ? char.ToLowerInvariant(actor[0]) + actor[1..] : actor;
+
+    /// <summary>
+    /// Deterministic id: the country's ISO3 and a number from the article id and the event's key, so a rerun
+    /// gives every event the id it had before.
+    /// </summary>
+    public static string EventId(string iso3, string articleId, AcledRecord r)
+    {
+        var key = string.Join("\u001f", articleId, r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2);
+        ulong h = 14695981039346656037UL;
+        foreach (var c in key) { h ^= c; h *= 1099511628211UL; }
+        return iso3 + (h % 100_000_000UL).ToString("D8", CultureInfo.InvariantCulture);
+    }
+}
