@@ -189,8 +189,7 @@ public sealed class Gazetteer
         if (normalizedName.IsEmpty) return default;
         _extraLookup.TryGetValue(normalizedName, out var extra);
         int maxBytes = normalizedName.Length * 3;
-        byte[]? rented = null;
-        Span<byte> utf8 = maxBytes <= 768 ? stackalloc byte[maxBytes] : (rented = new byte[maxBytes]);
+        Span<byte> utf8 = maxBytes <= 768 ? stackalloc byte[maxBytes] : new byte[maxBytes];
         int len = Encoding.UTF8.GetBytes(normalizedName, utf8);
         var key = utf8[..len];
         int lo = 0, hi = _keyCount - 1;

@@ -29,8 +29,7 @@ public static class GeoNormalizer
     {
         if (name.IsEmpty) return string.Empty;
         int cap = name.Length * MaxExpansion;
-        char[]? rented = null;
-        Span<char> buffer = cap <= 512 ? stackalloc char[cap] : (rented = new char[cap]);
+        Span<char> buffer = cap <= 512 ? stackalloc char[cap] : new char[cap];
         int n = Normalize(name, buffer);
         return new string(buffer[..n]);
     }
