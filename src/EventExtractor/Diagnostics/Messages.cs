@@ -23,6 +23,10 @@ public static class Messages
     public static string ModelsNotFound(string searched) => $"the models folder was not found (looked in {searched}); pass --models DIR";
     public static string ModelFileMissing(string path) => $"model file '{path}' is missing";
     public static string ModelFileBad(string path, string why) => $"model file '{path}' cannot be used: {why}";
+    public static string GazetteerBadMagic => "it is not a gazetteer file (wrong magic bytes; rebuild it with tools/gazetteer)";
+    public static string GazetteerBadVersion(int found, int expected) => $"gazetteer format version {found} is not supported (this build reads version {expected}; rebuild it with tools/gazetteer)";
+    public static string GazetteerTruncated => "the gazetteer file is truncated or its section sizes do not add up";
+    public static string TsvBadLine(int line, string why) => $"line {line}: {why}";
 
     // Command line
     public static string NoInputs => "no inputs given: name files, folders, or - for JSON Lines on standard input";

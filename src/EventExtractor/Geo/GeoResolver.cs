@@ -1,0 +1,153 @@
+namespace EventExtractor.Geo;
+
+/// <summary>What an article tells the resolver beyond the name itself.</summary>
+public sealed class GeoContext
+{
+    /// <summary>An empty context: no preferred country, no places resolved yet.</summary>
+    public static GeoContext None { get; } = new();
+
+    /// <summary>ISO2 codes of the article's countries, most likely first (dateline, most mentioned ...).</summary>
+    public IReadOnlyList<string> PreferredCountries { get; init; } = [];
+
+    /// <summary>Coordinates of places already resolved in the article; closeness to them breaks ties.</summary>
+    public IReadOnlyList<(double Latitude, double Longitude)> ResolvedPlaces { get; init; } = [];
+
+    /// <summary>
+    /// True when the text names a region ("Anbar province", "Borno State"): admin1 regions then outrank towns of
+    /// the same name.
+    /// </summary>
+    public bool PreferRegion { get; init; }
+}
+
+/// <summary>The chosen entry for a name and how strongly it was preferred.</summary>
+/// <param name="Id">Gazetteer entry id.</param>
+/// <param name="Score">The ranking score (higher is better; comparable only between candidates of one name).</param>
+/// <param name="Kind">How the name matched the entry.</param>
+public readonly record struct GeoMatch(int Id, double Score, GeoMatchKind Kind);
+
+/// <summary>
+/// Picks the entry a place name most likely means. Ranking, strongest first: the article's countries (the first
+/// one most), how the name matched (own name over alternate over article-less), the feature's rank (capital over
+/// provincial seat over district seat over village; regions when the text says "province"), population (log),
+/// and closeness to places already resolved in the article. Small places outside the article's countries are
+/// not taken at all, so a capitalised common word that happens to name a hamlet abroad stays unresolved.
+/// </summary>
+public sealed class GeoResolver(Gazetteer gazetteer)
+{
+    /// <summary>Below this population a place outside the preferred countries is not taken (unless a capital or provincial seat).</summary>
+    public int MinForeignPopulation { get; init; } = 50_000;
+
+    /// <summary>The gazetteer this resolver reads.</summary>
+    public Gazetteer Gazetteer => gazetteer;
+
+    /// <summary>Resolves a surface name (any spelling: normalized here) in a context; null when nothing fits.</summary>
+    public GeoMatch? Resolve(ReadOnlySpan<char> surfaceName, GeoContext? context = null)
+    {
+        context ??= GeoContext.None;
+        Span<char> buffer = stackalloc char[Math.Min(surfaceName.Length * GeoNormalizer.MaxExpansion, 1024)];
+        int n = GeoNormalizer.Normalize(surfaceName, buffer);
+        var key = buffer[..n];
+        var best = Best(gazetteer.Find(key), context);
+        // "al-Mosul" is written "Mosul" in the gazetteer: retry without the article.
+        if (best == null && GeoNormalizer.TryStripArticle(key, out var bare))
+            best = Best(gazetteer.Find(bare), context, penalty: 1.0);
+        return best;
+    }
+
+    /// <summary>Scores every candidate of a name, best first (for diagnostics and tests).</summary>
+    public IReadOnlyList<GeoMatch> Rank(ReadOnlySpan<char> surfaceName, GeoContext? context = null)
+    {
+        context ??= GeoContext.None;
+        var postings = gazetteer.Find(GeoNormalizer.Normalize(surfaceName));
+        var list = new List<GeoMatch>();
+        foreach (var p in postings)
+        {
+            double? s = Score(p, context);
+            if (s is double score) list.Add(new GeoMatch(p.Id, score, p.Kind));
+        }
+        list.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return list;
+    }
+
+    /// <summary>
+    /// The location as ACLED writes it: "City - District" for a section of a city ("Baghdad - Mansour"),
+    /// else the entry's name.
+    /// </summary>
+    public string LocationName(GeoEntry entry) =>
+        entry.FeatureCode == "PPLX" && entry.ParentId >= 0
+            ? $"{gazetteer.NameOf(entry.ParentId)} - {entry.Name}"
+            : entry.Name;
+
+    private GeoMatch? Best(GeoPostings postings, GeoContext context, double penalty = 0)
+    {
+        GeoMatch? best = null;
+        foreach (var p in postings)
+        {
+            if (Score(p, context) is not double s) continue;
+            s -= penalty;
+            // Equal scores: the lower id (the older GeoNames id) wins, so results never depend on posting order.
+            if (best == null || s > best.Value.Score || (s == best.Value.Score && p.Id < best.Value.Id))
+                best = new GeoMatch(p.Id, s, p.Kind);
+        }
+        return best;
+    }
+
+    private double? Score(GeoPosting p, GeoContext context)
+    {
+        int id = p.Id;
+        string feature = gazetteer.FeatureCodeOf(id);
+        bool region = gazetteer.IsAdmin1Region(id);
+        int population = gazetteer.PopulationOf(id);
+
+        int countryRank = -1;
+        var preferred = context.PreferredCountries;
+        for (int i = 0; i < preferred.Count; i++)
+        {
+            if (gazetteer.CountryIs(id, preferred[i])) { countryRank = i; break; }
+        }
+
+        bool seat = feature is "PPLC" or "PPLA" || region;
+        if (preferred.Count == 0)
+        {
+            // No country hint at all: take a place by its own name if it is a seat of government or sizeable,
+            // by any other spelling only if it is large.
+            bool notable = seat || feature == "PPLA2" || population >= 10_000;
+            if (!notable || (p.Kind != GeoMatchKind.Name && !seat && population < MinForeignPopulation)) return null;
+        }
+        else if (countryRank < 0 && !seat && population < MinForeignPopulation) return null;
+
+        double score = p.Kind switch
+        {
+            GeoMatchKind.Name => 3.0,
+            GeoMatchKind.Alternate => 2.0,
+            _ => 1.5,
+        };
+        if (countryRank >= 0) score += Math.Max(6.0 - 1.5 * countryRank, 3.0);
+        score += FeatureRank(feature, context.PreferRegion);
+        // A region's population is the sum over its places: do not let it outweigh its own capital city.
+        if (!region) score += 0.6 * Math.Log10(population + 1.0);
+        else score += 2.0;
+
+        if (context.ResolvedPlaces.Count > 0)
+        {
+            double lat = gazetteer.LatitudeOf(id), lon = gazetteer.LongitudeOf(id);
+            double nearest = double.MaxValue;
+            foreach (var (plat, plon) in context.ResolvedPlaces)
+                nearest = Math.Min(nearest, Gazetteer.DistanceKm(lat, lon, plat, plon));
+            score += 1.5 * Math.Exp(-nearest / 150.0);
+        }
+        return score;
+    }
+
+    private static double FeatureRank(string feature, bool preferRegion) => feature switch
+    {
+        "ADM1" => preferRegion ? 8.0 : 2.5,
+        "PPLC" => 4.0,
+        "PPLA" => 3.0,
+        "PPLA2" => 2.0,
+        "PPLA3" => 1.2,
+        "PPL" or "PPLA4" or "PPLA5" => 1.0,
+        "PPLX" => 0.8,
+        _ => 0.5,
+    };
+}

