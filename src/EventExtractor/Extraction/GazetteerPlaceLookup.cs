@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using EventExtractor.Geo;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>
+/// The GeoNames gazetteer behind <see cref="IPlaceLookup"/>. Strict lookups (a capitalised word with no
+/// "in"/"near"/"at" before it) only take well-known places, so "Mustafa" the name does not become a village.
+/// </summary>
+public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
+{
+    /// <summary>Without a locative cue, a town must be at least this large (or a capital, or a provincial seat).</summary>
+    public const int StrictMinPopulation = 100_000;
+
+    private readonly GeoResolver _resolver = new(gazetteer);
+    private readonly ConcurrentDictionary<string, int> _capitals = new(StringComparer.Ordinal);
+
+    public int MaxNameWords => Math.Min(gazetteer.MaxNameWords, 6);
+
+    public bool HasName(string normalizedName) => !gazetteer.Find(normalizedName).IsEmpty;
+
+    public bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<PlaceInfo> context, bool strict, out PlaceInfo place)
+    {
+        place = default;
+        var ctx = new GeoContext
+        {
+            PreferredCountries = preferredIso2,
+            ResolvedPlaces = context.Select(c => (c.Latitude, c.Longitude)).ToArray(),
+        };
+        if (_resolver.Resolve(surface, ctx) is not { } match) return false;
+        var entry = gazetteer.Get(match.Id);
+        if (strict)
+        {
+            bool notable = entry.FeatureCode is "PPLC" or "PPLA" || entry.Population >= StrictMinPopulation;
+            bool home = preferredIso2.Count > 0 && entry.CountryIso2 == preferredIso2[0];
+            if (!notable && !(home && entry.FeatureCode is "PPLA2" && entry.Population >= 20_000)) return false;
+        }
+        // A region named without "province" is taken only when no town of that name exists.
+        place = ToInfo(entry);
+        return true;
+    }
+
+    public PlaceInfo Get(int id) => ToInfo(gazetteer.Get(id));
+
+    private PlaceInfo ToInfo(GeoEntry e)
+    {
+        if (!e.IsAdmin1Region)
+            return new(e.Id, _resolver.LocationName(e), e.CountryIso2, e.Admin1, e.Admin2, e.Latitude, e.Longitude, e.Population, false);
+        // A province is coded at its capital (geo_precision 3), as the codebook asks.
+        int capital = _regionCapitals.GetOrAdd(e.Id, _ =>
+        {
+            foreach (var id in gazetteer.ByCountry(e.CountryIso2))
+                if (gazetteer.FeatureCodeOf(id) == "PPLA" && !gazetteer.IsAdmin1Region(id) && gazetteer.Get(id).Admin1 == e.Admin1) return id;
+            return -1;
+        });
+        if (capital >= 0)
+        {
+            var c = gazetteer.Get(capital);
+            return new(c.Id, _resolver.LocationName(c), c.CountryIso2, c.Admin1, c.Admin2, c.Latitude, c.Longitude, c.Population, true);
+        }
+        return new(e.Id, e.Admin1, e.CountryIso2, e.Admin1, "", e.Latitude, e.Longitude, e.Population, true);
+    }
+
+    private readonly ConcurrentDictionary<int, int> _regionCapitals = new();
+
+    public bool TryCapital(string iso2, out PlaceInfo place)
+    {
+        int id = _capitals.GetOrAdd(iso2, code =>
+        {
+            foreach (var candidate in gazetteer.ByCountry(code))
+                if (gazetteer.FeatureCodeOf(candidate) == "PPLC") return candidate;
+            return -1;
+        });
+        place = id >= 0 ? Get(id) : default;
+        return id >= 0;
+    }
+
+    public bool TryRegion(string name, string iso2, out PlaceInfo place)
+    {
+        int id = gazetteer.FindAdmin1Region(iso2, name);
+        place = id >= 0 ? Get(id) : default;
+        return id >= 0;
+    }
+
+    public double DistanceKm(PlaceInfo a, PlaceInfo b) => Gazetteer.DistanceKm(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
+}
