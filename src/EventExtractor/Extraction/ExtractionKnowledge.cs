@@ -46,10 +46,18 @@ public sealed class ExtractionKnowledge
         for (int i = 0; i < rows.Count; i++)
         {
             entries[i] = rows[i].Entry;
-            matcher.Add(rows[i].Phrase, i);
+            matcher.Add(rows[i].Phrase, i); // acronyms come upper-cased and match capitals only
         }
         return entries;
     }
+
+    /// <summary>Per-country names of group families: (family, ISO3) to the ACLED name.</summary>
+    public Dictionary<(string Family, string Iso3), string> GroupVariants { get; } = new();
+
+    /// <summary>The name a group goes by in a country ("Islamic State (Iraq)"), or its own name.</summary>
+    public string GroupName(ActorEntry group, string? iso3) =>
+        group.Family.Length > 0 && iso3 != null && GroupVariants.TryGetValue((group.Family, iso3), out var name) ? name : group.Name;
+
 
     public PhraseMatcher ActorMatcher { get; } = new();
     public ActorEntry[] Actors { get; }

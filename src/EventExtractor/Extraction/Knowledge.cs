@@ -23,7 +23,11 @@ public enum ActorKind : byte
 /// <param name="Name">The ACLED name for a group, or the template for a generic actor ("Civilians ({COUNTRY})").</param>
 /// <param name="Inter">Inter code (1-8) for groups and generic actors; 1 for state forces.</param>
 /// <param name="Role">agent, victim or either.</param>
-public sealed record ActorEntry(ActorKind Kind, string Iso3, string Force, string Unit, string Name, int Inter, string Role);
+public sealed record ActorEntry(ActorKind Kind, string Iso3, string Force, string Unit, string Name, int Inter, string Role)
+{
+    /// <summary>For groups named per country ("Islamic State (Iraq)"): the family name shared by the variants.</summary>
+    public string Family { get; init; } = "";
+}
 
 /// <summary>A normalized weapon and the sub-event type it suggests.</summary>
 public sealed record WeaponEntry(string Name, SubEventType Hint);

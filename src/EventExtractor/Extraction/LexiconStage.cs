@@ -29,8 +29,13 @@ public sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
     {
         scratch.Clear();
         matcher.Match(words, 0, words.Length, wholeTokens, scratch);
+        int lastFirst = -1, lastEnd = -1;
         foreach (var m in scratch)
         {
+            // Several entries may share a phrase (a group's per-country variants): one span, the first entry.
+            if (m.FirstToken == lastFirst && m.EndToken == lastEnd) continue;
+            lastFirst = m.FirstToken;
+            lastEnd = m.EndToken;
             // A hyphenated token matched in part ("Iran" in "Iran-backed") is kept, flagged, for the consumers to weigh.
             var span = new EntitySpan(m.FirstToken, m.TokenCount, label, m.Entry)
             {

@@ -98,7 +98,7 @@ public sealed class PhraseMatcher
     public int MaxWords => _maxWords;
 
     /// <summary>Adds a phrase for an entry; returns false when the phrase is empty after normalization.</summary>
-    public bool Add(string phrase, int entry)
+    public bool Add(string phrase, int entry, bool? caseSensitive = null)
     {
         var words = WordKey.SplitPhrase(phrase);
         if (words.Length == 0) return false;
@@ -110,7 +110,7 @@ public sealed class PhraseMatcher
         }
         if (!_entries.TryGetValue(h, out var list)) _entries[h] = list = new List<int>(1);
         if (!list.Contains(entry)) list.Add(entry);
-        if (words.Length == 1 && IsAcronym(words[0])) _caseSensitive.Add(h);
+        if (words.Length == 1 && (caseSensitive ?? IsAcronym(words[0]))) _caseSensitive.Add(h);
         _maxWords = Math.Max(_maxWords, words.Length);
         return true;
     }

@@ -1,0 +1,98 @@
+using EventExtractor.Geo;
+using EventExtractor.Lexicons;
+using EventExtractor.Models;
+using EventExtractor.Records;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>
+/// Loads a models folder into what the extraction needs: the lexicon tables (countries, state forces, armed
+/// groups, generic actors, weapons, sites), the trigger, cue, calendar, number and person-noun lists, the
+/// gazetteer and the government terms for state-force names.
+/// </summary>
+public static class KnowledgeLoader
+{
+    public const string TriggersFile = "triggers.tsv";
+    public const string CuesFile = "modality-cues.tsv";
+    public const string CalendarFile = "calendar-words.tsv";
+    public const string NumbersFile = "number-words.tsv";
+    public const string PersonNounsFile = "person-nouns.tsv";
+
+    /// <summary>Everything loaded from one models folder.</summary>
+    public sealed record Loaded(ExtractionKnowledge Knowledge, IPlaceLookup Places, Lexicon Lexicon);
+
+    public static Loaded Load(string modelsDir)
+    {
+        var lexicon = Lexicon.Load(modelsDir);
+        var gazetteerPath = Path.Combine(modelsDir, Gazetteer.FileName);
+        if (!File.Exists(gazetteerPath)) throw new ModelException(Diagnostics.Messages.ModelFileMissing(gazetteerPath));
+        var places = new GazetteerPlaceLookup(Gazetteer.Load(gazetteerPath));
+        var knowledge = Build(modelsDir, lexicon);
+        return new Loaded(knowledge, places, lexicon);
+    }
+
+    private static string Cased(string phrase, bool caseSensitive) => caseSensitive ? phrase.ToUpperInvariant() : phrase;
+
+    public static ExtractionKnowledge Build(string modelsDir, Lexicon lexicon)
+    {
+        var actors = new List<(string, ActorEntry)>();
+        var forces = lexicon.StateForces;
+        foreach (var (phrase, row) in forces.Phrases())
+        {
+            var e = forces.Entries[row];
+            actors.Add((Cased(phrase, forces.IsCaseSensitive(phrase)), new ActorEntry(ActorKind.State, e.Iso3, e.Force.ToString(), e.Unit, "", 1, "either")));
+        }
+        var groups = lexicon.ArmedGroups;
+        foreach (var (phrase, row) in groups.Phrases())
+        {
+            var g = groups.Rows[row];
+            actors.Add((Cased(phrase, groups.IsCaseSensitive(phrase)), new ActorEntry(ActorKind.Group, g.Iso3, "", "", g.Name, g.Inter, "agent") { Family = g.Family }));
+        }
+        var generic = lexicon.GenericActors;
+        foreach (var (phrase, row) in generic.Phrases())
+        {
+            var g = generic.Rows[row];
+            var role = g.Role switch { ActorRole.Agent => "agent", ActorRole.Victim => "victim", _ => "either" };
+            actors.Add((Cased(phrase, generic.IsCaseSensitive(phrase)), new ActorEntry(ActorKind.Generic, "", "", "", g.Actor, g.Inter, role)));
+        }
+        // A country's own name can act ("Iran retaliated", "US air strikes"): its military.
+        var countries = lexicon.Countries;
+        foreach (var c in countries.Rows)
+            foreach (var name in c.Aliases.Prepend(c.Name))
+                actors.Add((name, new ActorEntry(ActorKind.CountryName, c.Iso3, "Military", "", "", 1, "agent")));
+
+        var weapons = lexicon.Weapons.Rows
+            .Select(w => (Cased(w.Phrase, lexicon.Weapons.IsCaseSensitive(LexiconText.Normalize(w.Phrase))), new WeaponEntry(w.Weapon, w.Hint))).ToList();
+        var sites = lexicon.Sites.Rows.Select(s => new SiteEntry(s.Phrase, s.Kind, s.Location, s.Iso2, s.Latitude, s.Longitude)).ToList();
+
+        var triggers = TsvReader.Read(Path.Combine(modelsDir, TriggersFile), "phrase", "type", "flags").Select(r =>
+        {
+            var type = r[1];
+            var cls = type switch
+            {
+                "@attack" => TriggerClass.Attack,
+                "@fire" => TriggerClass.Fire,
+                "@kill" => TriggerClass.Kill,
+                "@explosion" => TriggerClass.Explosion,
+                "@wound" => TriggerClass.Wound,
+                _ => TriggerClass.Specific,
+            };
+            var sub = cls == TriggerClass.Specific ? AcledTaxonomy.ParseSubEvent(type) : SubEventType.None;
+            if (cls == TriggerClass.Specific && sub == SubEventType.None) throw r.Bad(1, "an ACLED sub-event type or @attack/@fire/@kill/@explosion/@wound");
+            return new TriggerEntry(r[0], sub, cls, r[2]);
+        }).ToList();
+        var cues = TsvReader.Read(Path.Combine(modelsDir, CuesFile), "phrase", "effect").Select(r =>
+            (r[0], Enum.TryParse<CueEffect>(r[1], ignoreCase: true, out var e) ? e : throw r.Bad(1, "future, negation, generic, blame, claim, denial, source or near"))).ToList();
+        var calendar = TsvReader.Read(Path.Combine(modelsDir, CalendarFile), "word", "kind", "value").Select(r => (r[0], new CalendarWord(r[1], r[2]))).ToList();
+        var numbers = TsvReader.Read(Path.Combine(modelsDir, NumbersFile), "word", "value", "kind").Select(r => (r[0], new NumberWord(r.Int(1), r[2]))).ToList();
+        var persons = TsvReader.Read(Path.Combine(modelsDir, PersonNounsFile), "noun", "group").Select(r => (r[0], r[1])).ToList();
+
+        var countryEntries = countries.Rows.Select(c => new CountryEntry(c.Iso3, c.IsoNumeric, c.Iso2, c.Name, c.Region)).ToList();
+        var countryPhrases = countries.Phrases().Select(p => (Cased(p.Phrase, countries.IsCaseSensitive(p.Phrase)), p.Row)).ToList();
+
+        var knowledge = new ExtractionKnowledge(actors, weapons, sites, triggers, cues, calendar, numbers, persons, countryEntries, countryPhrases);
+        foreach (var g in groups.Rows)
+            if (g.Family != g.Name && g.Iso3.Length == 3) knowledge.GroupVariants[(g.Family, g.Iso3)] = g.Name;
+        return knowledge;
+    }
+}
