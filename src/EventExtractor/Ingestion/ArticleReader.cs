@@ -1,5 +1,6 @@
 using System.Security;
 using EventExtractor.Diagnostics;
+using EventExtractor.Text;
 
 namespace EventExtractor.Ingestion;
 
@@ -8,6 +9,14 @@ public sealed class ArticleReaderOptions
 {
     /// <summary>Publication date used when neither metadata nor a dateline gives one (<c>--published</c>).</summary>
     public DateOnly? DefaultPublished { get; init; }
+
+    /// <summary>
+    /// Noise cues used to pick a plain-text file's headline: when set, leading lines that are page furniture
+    /// (boilerplate, promotions, bylines, datelines, such as "Skip to main content") are passed over and the first
+    /// real line becomes the headline; the skipped lines follow it in <see cref="Article.Text"/>. When null, the
+    /// first non-empty line is the headline.
+    /// </summary>
+    public NoiseCues? HeadlineCues { get; init; }
 }
 
 /// <summary>One result of reading: an article, or a problem with an input (never both).</summary>
@@ -158,19 +167,48 @@ public sealed class ArticleReader(ArticleReaderOptions options)
         return result;
     }
 
+    /// <summary>How many leading furniture lines may be passed over when looking for a plain-text headline.</summary>
+    private const int MaxSkippedLeadLines = 5;
+
     private Article FromPlainText(string text, string id, string path)
     {
-        int pos = 0;
+        int pos = 0, firstStart = -1, skipped = 0;
         string headline = "";
+        int headStart = 0, headEnd = 0;
         while (pos < text.Length)
         {
             int nl = text.IndexOf('\n', pos);
             int end = nl < 0 ? text.Length : nl;
             var line = text.AsSpan(pos, end - pos).Trim();
+            int lineStart = pos;
             pos = nl < 0 ? text.Length : nl + 1;
-            if (!line.IsEmpty) { headline = line.ToString(); break; }
+            if (line.IsEmpty) continue;
+            if (firstStart < 0) firstStart = lineStart;
+            if (skipped < MaxSkippedLeadLines && Options.HeadlineCues?.Classify(line) is
+                    ParagraphKind.Boilerplate or ParagraphKind.Promotion or ParagraphKind.Byline or ParagraphKind.Dateline)
+            {
+                skipped++;
+                continue;
+            }
+            headline = line.ToString();
+            headStart = lineStart;
+            headEnd = pos;
+            break;
         }
-        var body = text[pos..].Trim();
+        string body;
+        if (headline.Length == 0)
+        {
+            // Nothing but furniture: keep the text as it is, first line as headline.
+            var first = text.AsSpan(firstStart).Trim();
+            int nl = first.IndexOf('\n');
+            headline = (nl < 0 ? first : first[..nl]).Trim().ToString();
+            body = (nl < 0 ? "" : first[(nl + 1)..].ToString()).Trim();
+        }
+        else
+        {
+            // Furniture lines passed over stay in the text, after the headline, where the paragraph stage marks them.
+            body = (text[firstStart..headStart] + text[headEnd..]).Trim();
+        }
         var full = body.Length == 0 ? headline : headline + "\n\n" + body;
         var (date, from) = PublicationDateFinder.Resolve(null, full, Options.DefaultPublished);
         return new Article(id, headline, full, date, null, null, path) { PublishedFrom = from };

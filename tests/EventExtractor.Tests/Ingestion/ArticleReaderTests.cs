@@ -27,6 +27,21 @@ public class ArticleReaderTests
     }
 
     [Fact]
+    public void Txt_WithHeadlineCues_LeadingFurnitureIsPassedOverButKept()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("p.txt", "Skip to main content\nSubscribe to our newsletter\n\nFerry sinks off the coast\n\nDozens were rescued.");
+        var cues = EventExtractor.Ingestion.NoiseCues.FromModels(EventExtractor.Models.ModelDirectory.Locate());
+
+        var withCues = new ArticleReader(new ArticleReaderOptions { HeadlineCues = cues }).ReadAll([path], null).Single().Article!;
+        Assert.Equal("Ferry sinks off the coast", withCues.Title);
+        Assert.Equal("Ferry sinks off the coast\n\nSkip to main content\nSubscribe to our newsletter\n\n\nDozens were rescued.", withCues.Text);
+
+        var without = Shared.Read([path]).Single().Article!;
+        Assert.Equal("Skip to main content", without.Title);
+    }
+
+    [Fact]
     public void Txt_DatelineGivesDate_ElseCommandLineDefault()
     {
         using var dir = new TempDir();
