@@ -342,7 +342,10 @@ public sealed class ArticleReader(ArticleReaderOptions options)
             line++;
             if (line == 1) text = TextDecoder.StripBomChar(text);
             if (string.IsNullOrWhiteSpace(text)) continue;
+            // Handed out before the next line is read, so a live stream yields each article as it arrives.
             JsonArticleParser.ParseLine(text, StandardInputName, line, $"stdin-{line}", Options.DefaultPublished, outcomes);
+            foreach (var o in outcomes) yield return o;
+            outcomes.Clear();
         }
     }
 

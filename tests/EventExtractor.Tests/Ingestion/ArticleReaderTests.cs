@@ -168,22 +168,43 @@ public class ArticleReaderTests
         Assert.Equal("Fine.", read[2].Article!.Text);
     }
 
+    private sealed class CountingReader(string[] lines) : TextReader
+    {
+        public int LinesRead { get; private set; }
+
+        public override string? ReadLine() => LinesRead < lines.Length ? lines[LinesRead++] : null;
+    }
+
     [Fact]
-    public void Jsonl_IsLazy_FirstArticleComesBeforeLaterLinesAreParsed()
+    public void Reading_IsLazy_OneArticleAtATime()
+    {
+        var stdin = new CountingReader(Enumerable.Range(0, 1000).Select(i => $"{{\"text\":\"Story {i}.\"}}").ToArray());
+        var reader = new ArticleReader(new ArticleReaderOptions());
+        using var e = reader.ReadAll(["-"], stdin).GetEnumerator();
+        Assert.Equal(0, stdin.LinesRead);
+        Assert.True(e.MoveNext());
+        Assert.Equal("Story 0.", e.Current.Article!.Text);
+        Assert.Equal(1, stdin.LinesRead);
+        Assert.True(e.MoveNext());
+        Assert.Equal(2, stdin.LinesRead);
+    }
+
+    [Fact]
+    public void Jsonl_LargeFile_StreamsInOrder()
     {
         using var dir = new TempDir();
         var sb = new StringBuilder();
-        for (int i = 0; i < 2000; i++) sb.Append("{\"text\":\"Story ").Append(i).Append(".\"}\n");
+        for (int i = 0; i < 5000; i++) sb.Append("{\"text\":\"Story ").Append(i).Append(".\"}\r\n");
         var path = dir.Write("big.jsonl", sb.ToString());
 
-        var reader = new ArticleReader(new ArticleReaderOptions());
-        using var e = reader.ReadAll([path], null).GetEnumerator();
-        Assert.True(e.MoveNext());
-        Assert.Equal("Story 0.", e.Current.Article!.Text);
-        // The file can be replaced while the reader holds it open only line by line; here we simply check that
-        // enumeration continues in order after the first item.
-        Assert.True(e.MoveNext());
-        Assert.Equal("Story 1.", e.Current.Article!.Text);
+        int n = 0;
+        foreach (var o in new ArticleReader(new ArticleReaderOptions()).ReadAll([path], null))
+        {
+            Assert.Equal($"Story {n}.", o.Article!.Text);
+            Assert.Equal($"big-{n + 1}", o.Article.Id);
+            n++;
+        }
+        Assert.Equal(5000, n);
     }
 
     [Fact]
