@@ -18,6 +18,7 @@ public static class Messages
     public static string NotAnArticleObject => "expected a JSON object with at least a 'text' field";
     public static string BadPublishedDate(string value) => $"'published' is not an ISO date ('{value}'); the date was ignored";
     public static string NoArticleText => "no article text was found in the page";
+    public static string StandardInputUnavailable => "standard input is not available to read from";
 
     // Models
     public static string ModelsNotFound(string searched) => $"the models folder was not found (looked in {searched}); pass --models DIR";
