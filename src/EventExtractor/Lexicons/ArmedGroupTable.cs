@@ -32,10 +32,33 @@ public sealed class ArmedGroupTable
 
     private readonly Dictionary<string, int[]> _byPhrase;
 
-    private ArmedGroupTable(List<ArmedGroup> rows, Dictionary<string, int[]> byPhrase)
+    private ArmedGroupTable(List<ArmedGroup> rows, Dictionary<string, int[]> byPhrase, CountryTable countries)
     {
         Rows = rows;
         _byPhrase = byPhrase;
+        _countries = countries;
+        MarkCase(rows.SelectMany(g => new[] { g.Name }.Concat(g.Aliases)));
+    }
+
+    private readonly CountryTable _countries;
+
+    private readonly HashSet<string> _caseSensitive = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when a normalized phrase came only from short all-capitals acronyms ("IS" → "is"): match it only
+    /// against text in capitals (see <see cref="LexiconText.IsShortAcronym"/>).
+    /// </summary>
+    public bool IsCaseSensitive(string normalizedPhrase) => _caseSensitive.Contains(normalizedPhrase);
+
+    private void MarkCase(IEnumerable<string> originals)
+    {
+        var plain = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in originals)
+        {
+            var k = LexiconText.Normalize(o);
+            if (LexiconText.IsShortAcronym(o)) _caseSensitive.Add(k); else plain.Add(k);
+        }
+        _caseSensitive.ExceptWith(plain);
     }
 
     /// <summary>All groups in file order.</summary>
@@ -49,8 +72,29 @@ public sealed class ArmedGroupTable
     public static ArmedGroupTable Parse(TextReader reader, CountryTable countries, string fileName = FileName) =>
         FromRows(TsvReader.Read(reader, fileName, Columns), countries);
 
+    /// <summary>
+    /// The name without a trailing bracket when the bracket is a country, years, or a variant shared with another
+    /// row ("Islamic State (West Africa)" → "Islamic State"); otherwise the name itself.
+    /// </summary>
+    private static string BaseName(string name, out string bracket)
+    {
+        bracket = "";
+        if (!name.EndsWith(')')) return name;
+        int open = name.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open <= 0) return name;
+        bracket = name[(open + 2)..^1];
+        return name[..open];
+    }
+
     private static ArmedGroupTable FromRows(IReadOnlyList<TsvRow> tsv, CountryTable countries)
     {
+        var baseCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in tsv)
+        {
+            var b = BaseName(r[0], out _);
+            baseCount[b] = baseCount.GetValueOrDefault(b) + 1;
+        }
+
         var rows = new List<ArmedGroup>(tsv.Count);
         var byPhrase = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -60,11 +104,12 @@ public sealed class ArmedGroupTable
             int inter = r.Int(1);
             if (Array.IndexOf(AllowedInter, inter) < 0) throw r.Bad(1, "2, 3, 4 or 8");
             var iso3 = r.Required(2).ToUpperInvariant();
-            var country = countries.ByIso3(iso3) ?? throw r.Error(Messages.ModelUnknownCountry("iso3", iso3));
+            if (countries.ByIso3(iso3) == null) throw r.Error(Messages.ModelUnknownCountry("iso3", iso3));
             if (!names.Add(name)) throw r.Error(Messages.ModelDuplicate("group name " + name));
-            var family = name;
-            var suffix = " (" + country.Name + ")";
-            if (name.EndsWith(suffix, StringComparison.Ordinal)) family = name[..^suffix.Length];
+            var family = BaseName(name, out var bracket);
+            bool isFamily = bracket.Length > 0 &&
+                (baseCount[family] > 1 || bracket.Any(char.IsAsciiDigit) || countries.IndexOf(bracket) >= 0);
+            if (!isFamily) family = name;
             var group = new ArmedGroup(name, inter, iso3, r.List(3)) { Family = family };
             int index = rows.Count;
             foreach (var key in Keys(group))
@@ -80,19 +125,22 @@ public sealed class ArmedGroupTable
             }
             rows.Add(group);
         }
-        return new ArmedGroupTable(rows, byPhrase.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+        return new ArmedGroupTable(rows, byPhrase.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), countries);
     }
 
     private static IEnumerable<string> Keys(ArmedGroup g)
     {
-        yield return LexiconText.Normalize(g.Name);
-        if (g.Family != g.Name) yield return LexiconText.Normalize(g.Family);
-        // "PKK: Kurdistan Workers Party" is written in news as either half.
-        int colon = g.Family.IndexOf(": ", StringComparison.Ordinal);
-        if (colon > 0)
+        var forms = g.Family == g.Name ? new[] { g.Name } : new[] { g.Name, g.Family };
+        foreach (var form in forms)
         {
-            yield return LexiconText.Normalize(g.Family[..colon]);
-            yield return LexiconText.Normalize(g.Family[(colon + 2)..]);
+            yield return LexiconText.Normalize(form);
+            // "PKK: Kurdistan Workers Party" is written in news as either half.
+            int colon = form.IndexOf(": ", StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                yield return LexiconText.Normalize(form[..colon]);
+                yield return LexiconText.Normalize(form[(colon + 2)..]);
+            }
         }
         foreach (var a in g.Aliases)
         {
@@ -106,16 +154,19 @@ public sealed class ArmedGroupTable
         _byPhrase.TryGetValue(LexiconText.Normalize(phrase), out var rows) ? rows : [];
 
     /// <summary>
-    /// The group a phrase names in an event in <paramref name="iso3"/>: the family's row for that country, else the
-    /// first row listed (the movement's main country). Null when the phrase names no group.
+    /// The group a phrase names in an event in <paramref name="iso3"/>: the family's row for that country, else one in the
+    /// same ACLED region, else the first row listed (the movement's main country). Null when the phrase names no group.
     /// </summary>
     public ArmedGroup? Resolve(string phrase, string? iso3)
     {
         var rows = Candidates(phrase);
         if (rows.Count == 0) return null;
-        if (iso3 != null)
-            foreach (var i in rows)
-                if (string.Equals(Rows[i].Iso3, iso3, StringComparison.OrdinalIgnoreCase)) return Rows[i];
+        if (iso3 == null) return Rows[rows[0]];
+        foreach (var i in rows)
+            if (string.Equals(Rows[i].Iso3, iso3, StringComparison.OrdinalIgnoreCase)) return Rows[i];
+        var region = _countries.ByIso3(iso3)?.Region;
+        foreach (var i in rows)
+            if (region != null && _countries.ByIso3(Rows[i].Iso3)?.Region == region) return Rows[i];
         return Rows[rows[0]];
     }
 

@@ -53,6 +53,26 @@ public sealed class CountryTable
         Rows = rows;
         _byKey = byKey;
         _byCode = byCode;
+        MarkCase(rows.SelectMany(c => new[] { c.Name }.Concat(c.Aliases).Concat(c.Demonyms)));
+    }
+
+    private readonly HashSet<string> _caseSensitive = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when a normalized phrase came only from short all-capitals acronyms ("US" → "us"): match it only
+    /// against text in capitals (see <see cref="LexiconText.IsShortAcronym"/>).
+    /// </summary>
+    public bool IsCaseSensitive(string normalizedPhrase) => _caseSensitive.Contains(normalizedPhrase);
+
+    private void MarkCase(IEnumerable<string> originals)
+    {
+        var plain = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in originals)
+        {
+            var k = LexiconText.Normalize(o);
+            if (LexiconText.IsShortAcronym(o)) _caseSensitive.Add(k); else plain.Add(k);
+        }
+        _caseSensitive.ExceptWith(plain);
     }
 
     /// <summary>All countries in file order; a row index is a position in this list.</summary>

@@ -60,6 +60,20 @@ public static class LexiconText
         }
     }
 
+    /// <summary>
+    /// True for a phrase written as a short all-capitals acronym ("US", "CAR", "KH", "IS"): its lowercase form is
+    /// often an ordinary word ("us", "car", "is"), so a matcher must only take it where the text is in capitals
+    /// too. Tables list such phrases in their <c>IsCaseSensitive</c> check.
+    /// </summary>
+    public static bool IsShortAcronym(string phrase)
+    {
+        var t = phrase.Trim();
+        if (t.Length is < 2 or > 4) return false;
+        foreach (char c in t)
+            if (c is < 'A' or > 'Z') return false;
+        return true;
+    }
+
     private static bool IsDropped(char c) => c is '\'' or '’' or '‘' or 'ʼ' or 'ʻ' or '`' or '´' or 'ʿ' or 'ʾ' or '′';
 
     private static bool IsDash(char c) => c is '-' or '‐' or '‑' or '‒' or '–' or '—' or '―' or '−';

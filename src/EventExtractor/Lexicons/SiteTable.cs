@@ -58,11 +58,19 @@ public sealed class SiteTable
             if (lon is < -180 or > 180) throw r.Bad(5, "a longitude between -180 and 180");
             var key = LexiconText.Normalize(phrase);
             if (!byPhrase.TryGetValue(key, out var list)) byPhrase[key] = list = new List<int>();
+            bool same = false;
             foreach (var other in list)
-                if (rows[other].Location == location && rows[other].Iso2 == iso2)
-                    throw r.Error(Messages.ModelDuplicate($"site '{key}' in {location}"));
-            list.Add(rows.Count);
-            rows.Add(new Site(phrase, kind, location, iso2, lat, lon));
+            {
+                var o = rows[other];
+                if (o.Location != location || o.Iso2 != iso2) continue;
+                // A spelling variant that normalizes alike ("Baghdad Airport") is harmless; one phrase meaning two
+                // different places in one town is not.
+                if (o.Latitude == lat && o.Longitude == lon) same = true;
+                else throw r.Error(Messages.ModelDuplicate($"site '{key}' in {location} with other coordinates"));
+            }
+            var site = new Site(phrase, kind, location, iso2, lat, lon);
+            if (!same) list.Add(rows.Count);
+            rows.Add(site);
         }
         return new SiteTable(rows, byPhrase.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
     }
