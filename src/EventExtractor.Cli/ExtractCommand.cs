@@ -111,7 +111,7 @@ public static class ExtractCommand
 
         var extract = services.LoadEngine(modelsDir);
         var errors = new ErrorReport(options.Output, context.Stderr);
-        var readerOptions = new ArticleReaderOptions { DefaultPublished = published };
+        var readerOptions = new ArticleReaderOptions { DefaultPublished = published, HeadlineCues = NoiseCues.FromModels(modelsDir) };
 
         RunSummary summary;
         using (var sink = RecordSinks.Open(options.Output, context.Stdout))

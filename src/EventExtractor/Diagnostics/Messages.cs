@@ -28,6 +28,14 @@ public static class Messages
     public static string GazetteerBadVersion(int found, int expected) => $"gazetteer format version {found} is not supported (this build reads version {expected}; rebuild it with tools/gazetteer)";
     public static string GazetteerTruncated => "the gazetteer file is truncated or its section sizes do not add up";
     public static string TsvBadLine(int line, string why) => $"line {line}: {why}";
+    public static string ModelRowAt(string path, int line, string why) => $"model file '{path}' line {line}: {why}";
+    public static string ModelHeaderExpected(string expected, string found) => $"the header should be '{expected}' (tab-separated) but is '{found}'";
+    public static string ModelNoHeader(string expected) => $"has no header line; expected '{expected}' (tab-separated)";
+    public static string ModelTooManyColumns(int expected, int found) => $"has {found} tab-separated columns, at most {expected} expected";
+    public static string ModelEmptyField(string column) => $"column '{column}' is empty";
+    public static string ModelBadValue(string column, string value, string expected) => $"column '{column}' is '{value}', expected {expected}";
+    public static string ModelUnknownCountry(string column, string value) => $"column '{column}' names an unknown country '{value}'";
+    public static string ModelDuplicate(string what) => $"duplicate {what}";
 
     // Command line
     public static string NoInputs => "no inputs given: name files, folders, or - for JSON Lines on standard input";

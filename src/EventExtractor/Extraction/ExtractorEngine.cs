@@ -1,17 +1,59 @@
 using EventExtractor.Ingestion;
+using EventExtractor.Lexicons;
+using EventExtractor.Pipeline;
 using EventExtractor.Records;
+using EventExtractor.Text;
 
 namespace EventExtractor.Extraction;
 
 /// <summary>
-/// The whole extraction for one article: document analysis, event mentions, assembly into records.
-/// Loaded once from a models folder; immutable and thread-safe afterwards (one article per call).
+/// The whole extraction for one article: document analysis (paragraphs and noise, tokens, sentences,
+/// lexicons, places, dates, mentions), assembly into events, and records. Loaded once from a models folder;
+/// immutable and thread-safe afterwards (one article per call).
 /// </summary>
 public sealed class ExtractorEngine
 {
+    private readonly DocumentPipeline _pipeline;
+    private readonly EventAssembler _assembler;
+    private readonly RecordBuilder _records;
+
+    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs)
+    {
+        var k = loaded.Knowledge;
+        _pipeline = new DocumentPipeline(
+        [
+            paragraphs,
+            new Tokenizer(),
+            new SentenceSplitter(),
+            new LexiconStage(k),
+            new PlaceStage(k, loaded.Places),
+            new DateStage(k),
+            new MentionStage(k),
+        ]);
+        _assembler = new EventAssembler(k, loaded.Places);
+        var terms = loaded.Lexicon.Terms;
+        _records = new RecordBuilder(k, (iso3, force, date, unit) =>
+            terms.StateForceName(iso3, Enum.TryParse<StateForce>(force, out var f) ? f : StateForce.Military, date, unit));
+        Pipeline = _pipeline;
+    }
+
+    /// <summary>The document pipeline, for tools that want the annotations (export, diagnostics).</summary>
+    public DocumentPipeline Pipeline { get; }
+
     /// <summary>Loads every model and lexicon from <paramref name="modelsDir"/>.</summary>
-    public static ExtractorEngine Load(string modelsDir) => throw new NotImplementedException();
+    public static ExtractorEngine Load(string modelsDir) =>
+        new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir));
+
+    /// <summary>Runs the document stages only.</summary>
+    public Document Analyse(Article article) => _pipeline.Process(new Document(article));
 
     /// <summary>The event records one article reports, in text order.</summary>
-    public IReadOnlyList<AcledRecord> Extract(Article article) => throw new NotImplementedException();
+    public IReadOnlyList<AcledRecord> Extract(Article article)
+    {
+        var doc = Analyse(article);
+        var events = _assembler.Assemble(doc);
+        var records = new List<AcledRecord>(events.Count);
+        foreach (var e in events) records.Add(_records.Build(doc, e));
+        return records;
+    }
 }
