@@ -25,9 +25,11 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         {
             var m = doc.Mentions[i];
             if ((m.Flags & MentionFlags.Headline) != 0) { headline.Add(i); continue; }
-            if ((m.Flags & MentionFlags.Reference) != 0)
+            bool weak = (m.Flags & MentionFlags.WeakType) != 0;
+            if ((m.Flags & MentionFlags.Reference) != 0 || (weak && m.Date < 0 && m.Place < 0))
             {
-                if (events.Count > 0) Merge(doc, events[^1], i);
+                // "The attack killed three": the toll joins the event told before; its actors say nothing new.
+                if (events.Count > 0 && (m.Fatalities >= 0 || m.Injuries >= 0)) AddToll(events[^1], m);
                 continue;
             }
             var target = FindCompatible(doc, events, m);
@@ -75,6 +77,12 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         return Deduplicate(doc, kept);
     }
 
+    private static void AddToll(ExtractedEvent e, EventMention m)
+    {
+        if (m.Fatalities >= 0) e.Fatalities = e.Fatalities < 0 ? m.Fatalities : Math.Min(e.Fatalities, m.Fatalities);
+        if (m.Injuries >= 0) e.Injuries = e.Injuries < 0 ? m.Injuries : Math.Min(e.Injuries, m.Injuries);
+    }
+
     private ExtractedEvent Start(Document doc, int mentionIndex)
     {
         var e = new ExtractedEvent();
@@ -103,7 +111,9 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
 
     private bool Compatible(Document doc, ExtractedEvent e, EventMention m, bool strictType)
     {
-        if (!TypesAgree(e.Type, m.Type, strictType)) return false;
+        // A tactic inferred only from "attacked"/"killed" defers to the event told with its weapon.
+        bool weak = (m.Flags & MentionFlags.WeakType) != 0;
+        if (!weak && !e.WeakType && !TypesAgree(e.Type, m.Type, strictType)) return false;
         if (m.Date >= 0 && e.DateEntity >= 0)
         {
             var a = doc.Entities[m.Date];
@@ -150,7 +160,10 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
     {
         var m = doc.Mentions[mentionIndex];
         e.Mentions.Add(mentionIndex);
-        e.Type = e.Type == SubEventType.None ? m.Type : CombineTypes(e.Type, m.Type);
+        bool weak = (m.Flags & MentionFlags.WeakType) != 0;
+        if (e.Type == SubEventType.None || (e.WeakType && !weak)) e.Type = m.Type;
+        else if (!weak) e.Type = CombineTypes(e.Type, m.Type);
+        if (!weak) e.WeakType = false;
         if (m.Date >= 0 && e.DateEntity < 0)
         {
             var d = doc.Entities[m.Date];

@@ -10,6 +10,8 @@ namespace EventExtractor.Extraction;
 public sealed class ExtractedEvent
 {
     public SubEventType Type { get; set; }
+    /// <summary>True while the type rests only on mentions whose tactic was inferred (see <see cref="MentionFlags.WeakType"/>).</summary>
+    public bool WeakType { get; set; } = true;
     /// <summary>Indexes into the document's mentions, in text order.</summary>
     public List<int> Mentions { get; } = new();
     /// <summary>Day number of the event date, or <see cref="DateStage.Unresolved"/>.</summary>

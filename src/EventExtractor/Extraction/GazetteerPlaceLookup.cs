@@ -29,6 +29,10 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         };
         if (_resolver.Resolve(surface, ctx) is not { } match) return false;
         var entry = gazetteer.Get(match.Id);
+        bool inPreferred = preferredIso2.Contains(entry.CountryIso2);
+        // A province abroad is no place of this story ("Kurdistan" is Iraq's region in an Iraqi story, not Iran's).
+        if (entry.IsAdmin1Region && preferredIso2.Count > 0 && !inPreferred) return false;
+        if (strict && preferredIso2.Count > 0 && entry.CountryIso2 != preferredIso2[0]) return false;
         if (strict)
         {
             bool notable = entry.FeatureCode is "PPLC" or "PPLA" || entry.Population >= StrictMinPopulation;

@@ -69,6 +69,8 @@ public enum CueEffect : byte
     Denial,
     Source,
     Near,
+    /// <summary>A reporting verb: the actor next to it is a source, not a participant.</summary>
+    Speech,
 }
 
 /// <summary>A calendar word.</summary>

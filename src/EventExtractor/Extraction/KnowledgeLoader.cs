@@ -82,7 +82,7 @@ public static class KnowledgeLoader
             return new TriggerEntry(r[0], sub, cls, r[2]);
         }).ToList();
         var cues = TsvReader.Read(Path.Combine(modelsDir, CuesFile), "phrase", "effect").Select(r =>
-            (r[0], Enum.TryParse<CueEffect>(r[1], ignoreCase: true, out var e) ? e : throw r.Bad(1, "future, negation, generic, blame, claim, denial, source or near"))).ToList();
+            (r[0], Enum.TryParse<CueEffect>(r[1], ignoreCase: true, out var e) ? e : throw r.Bad(1, "future, negation, generic, blame, claim, denial, source, near or speech"))).ToList();
         var calendar = TsvReader.Read(Path.Combine(modelsDir, CalendarFile), "word", "kind", "value").Select(r => (r[0], new CalendarWord(r[1], r[2]))).ToList();
         var numbers = TsvReader.Read(Path.Combine(modelsDir, NumbersFile), "word", "value", "kind").Select(r => (r[0], new NumberWord(r.Int(1), r[2]))).ToList();
         var persons = TsvReader.Read(Path.Combine(modelsDir, PersonNounsFile), "noun", "group").Select(r => (r[0], r[1])).ToList();

@@ -101,11 +101,12 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (IsQuoted(doc, te.FirstToken)) continue;
             if (!IsFactual(doc, te, cues, start)) continue;
             var entry = knowledge.Triggers[te.Ref];
+            var nearHint = WeaponHintNear(doc, te, weapons);
             var type = entry.Class switch
             {
                 TriggerClass.Specific => entry.Type,
-                TriggerClass.Attack or TriggerClass.Fire => weaponHint,
-                TriggerClass.Explosion => weaponHint != SubEventType.None ? weaponHint : SubEventType.RemoteExplosiveLandmineIed,
+                TriggerClass.Attack or TriggerClass.Fire => nearHint,
+                TriggerClass.Explosion => nearHint != SubEventType.None ? nearHint : SubEventType.RemoteExplosiveLandmineIed,
                 _ => SubEventType.None,
             };
             if (type == SubEventType.DisruptedWeaponsUse) intercepted = true;
@@ -132,11 +133,14 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
 
         // Violence without a weapon that names its tactic: decided by who hit whom.
         var resolved = new List<SubEventType>();
+        bool allWeak = true;
         foreach (var (ti, type0, cls) in candidates)
         {
             var type = type0;
+            bool weak = false;
             if (type == SubEventType.None && cls is TriggerClass.Kill or TriggerClass.Attack or TriggerClass.Fire or TriggerClass.Wound)
             {
+                weak = true;
                 bool gunfire = cls is TriggerClass.Fire && IsGunfire(doc, E(doc, ti));
                 if (cls == TriggerClass.Fire && !gunfire && weapons.Count == 0) continue; // "landed", "launched" alone
                 if (protesters && (agent < 0 || IsState(doc, agent)) && cls is TriggerClass.Kill or TriggerClass.Fire) type = SubEventType.ExcessiveForceAgainstProtesters;
@@ -153,9 +157,14 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (type == SubEventType.Arrests && protest) type = SubEventType.ProtestWithIntervention;
             if (type == SubEventType.ProtestWithIntervention && !protest && !protesters) type = SubEventType.None;
             if (type == SubEventType.PeacefulProtest && fatalities > 0 && !riot) type = SubEventType.ExcessiveForceAgainstProtesters;
-            if (type != SubEventType.None) resolved.Add(type);
+            if (type != SubEventType.None)
+            {
+                resolved.Add(type);
+                if (!weak) allWeak = false;
+            }
         }
         if (resolved.Count == 0) return null;
+        if (allWeak) flags |= MentionFlags.WeakType;
 
         SubEventType final;
         if (intercepted && !resolved.Any(t => AcledTaxonomy.EventTypeOf(t) == EventType.Battles))
@@ -185,11 +194,45 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         return m;
     }
 
+    /// <summary>The tactic the weapon nearest a generic trigger suggests ("rockets ... fired", "struck by a drone").</summary>
+    private SubEventType WeaponHintNear(Document doc, EntitySpan trigger, List<int> weapons)
+    {
+        const int Reach = 10;
+        var best = SubEventType.None;
+        int bestDistance = int.MaxValue;
+        foreach (var wi in weapons)
+        {
+            var w = doc.Entities[wi];
+            int distance = w.FirstToken >= trigger.EndToken ? w.FirstToken - trigger.EndToken : trigger.FirstToken - w.EndToken;
+            if (distance < 0) distance = 0; // overlapping: "rocket attack" is both
+            var hint = knowledge.Weapons[w.Ref].Hint;
+            if (distance > Reach || hint == SubEventType.None) continue;
+            if (distance < bestDistance || (distance == bestDistance && AcledTaxonomy.Precedence(hint) < AcledTaxonomy.Precedence(best)))
+            {
+                best = hint;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
     private static bool IsQuoted(Document doc, int token) => (doc.Tokens[token].Flags & TokenFlags.Quoted) != 0;
 
     /// <summary>No threat, plan, condition, negation or habitual cue governs the trigger within its clause.</summary>
+    private static readonly HashSet<ulong> HabitualAfter = Set("since", "periodically", "often", "repeatedly", "regularly", "frequently", "routinely");
+    private static readonly ulong To = WordKey.Hash("to"), Been = WordKey.Hash("been"), Has = WordKey.Hash("has"), Have = WordKey.Hash("have");
+
     private bool IsFactual(Document doc, EntitySpan trigger, List<int> cues, int sentenceStart)
     {
+        int t = trigger.FirstToken;
+        // "to attack", "commitment to fighting": an intention, not an act.
+        if (t > sentenceStart && WordKey.Hash(doc.TokenText(t - 1)) == To) return false;
+        // "has been fighting ... since 2003", "often targeted": a habit, not one event.
+        if (t > sentenceStart + 1 && WordKey.Hash(doc.TokenText(t - 1)) == Been && doc.TokenText(t).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            && WordKey.Hash(doc.TokenText(t - 2)) is var aux && (aux == Has || aux == Have)) return false;
+        int sentenceEnd = doc.SentenceOfToken(t) is var si and >= 0 ? doc.Sentences[si].FirstToken + doc.Sentences[si].TokenCount : doc.TokenCount;
+        for (int k = trigger.EndToken; k < Math.Min(sentenceEnd, trigger.EndToken + 7); k++)
+            if (HabitualAfter.Contains(WordKey.Hash(doc.TokenText(k)))) return false;
         foreach (var ci in cues)
         {
             var c = doc.Entities[ci];
@@ -251,6 +294,16 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             var a = doc.Entities[ai];
             if (a.Value == LexiconStage.PartialToken) continue; // "Iran" in "Iran-backed" is a modifier, not an actor
             var entry = knowledge.Actors[a.Ref];
+            if (IsSource(doc, a, cues, start, end)) continue; // "the Iraqi military reported that ...": who tells, not who acts
+            var blame = BlameRole(doc, a, cues);
+            if (blame == BlameSide.Blamer) continue;
+            if (blame == BlameSide.Blamed)
+            {
+                flags |= MentionFlags.UnidentifiedAgent;
+                continue;
+            }
+            // A country's bare name acts only right before its deed ("US air strikes", "Iran fired").
+            if (entry.Kind == ActorKind.CountryName && (a.EndToken > trigger.FirstToken || trigger.FirstToken - a.EndToken > 2)) continue;
             var cue = CueAround(doc, a, cues);
             if (cue == CueEffect.Blame || cue == CueEffect.Denial)
             {
@@ -282,6 +335,45 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         }
         if (agent >= 0 && target >= 0 && SameActor(doc, agent, target)) target = -1;
         return (agent, target, flags);
+    }
+
+    private enum BlameSide { None, Blamer, Blamed }
+
+    /// <summary>
+    /// "X blamed Y for the attack", "accused Y of", "blamed the attack on Y": Y is only blamed, X only speaks.
+    /// "Y, which has been accused of": Y is blamed (passive).
+    /// </summary>
+    private BlameSide BlameRole(Document doc, EntitySpan actor, List<int> cues)
+    {
+        foreach (var ci in cues)
+        {
+            var c = doc.Entities[ci];
+            if (knowledge.Cues[c.Ref] != CueEffect.Blame) continue;
+            bool passive = c.FirstToken > 0 && PassiveAux.Contains(WordKey.Hash(doc.TokenText(c.FirstToken - 1)));
+            if (c.EndToken <= actor.FirstToken && !HasSentenceLevelBreak(doc, c.EndToken, actor.FirstToken)) return BlameSide.Blamed;
+            if (actor.EndToken <= c.FirstToken && c.FirstToken - actor.EndToken <= 6)
+                return passive || IsAdjectival(doc, c) ? BlameSide.Blamed : BlameSide.Blamer;
+        }
+        return BlameSide.None;
+    }
+
+    /// <summary>"suspected militants", "alleged gunmen": the cue qualifies the noun after it.</summary>
+    private static bool IsAdjectival(Document doc, EntitySpan cue) =>
+        doc.TokenText(cue.FirstToken).Equals("suspected", StringComparison.OrdinalIgnoreCase) || doc.TokenText(cue.FirstToken).Equals("alleged", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The actor tells of the event ("X said", "according to X", "a statement from X").</summary>
+    private bool IsSource(Document doc, EntitySpan actor, List<int> cues, int start, int end)
+    {
+        foreach (var ci in cues)
+        {
+            var c = doc.Entities[ci];
+            if (knowledge.Cues[c.Ref] != CueEffect.Speech) continue;
+            int after = c.FirstToken - actor.EndToken;
+            int before = actor.FirstToken - c.EndToken;
+            if (after >= 0 && after <= 2) return true;
+            if (before >= 0 && before <= 3 && !HasClauseBreak(doc, c.EndToken, actor.FirstToken)) return true;
+        }
+        return false;
     }
 
     private bool SameActor(Document doc, int a, int b) => knowledge.Actors[doc.Entities[a].Ref] == knowledge.Actors[doc.Entities[b].Ref];

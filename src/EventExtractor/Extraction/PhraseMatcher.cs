@@ -3,7 +3,15 @@ using EventExtractor.Text;
 namespace EventExtractor.Extraction;
 
 /// <summary>One word of a document as the matchers see it: hyphenated tokens contribute one word per part.</summary>
-public readonly record struct MatchWord(ulong Hash, int Token, bool InsideHyphenated, bool StartsToken, bool EndsToken, bool AllCaps, bool Capitalized);
+public readonly record struct MatchWord(ulong Hash, int Token, bool InsideHyphenated, bool StartsToken, bool EndsToken, bool AllCaps, bool Capitalized)
+{
+    /// <summary>
+    /// For a word followed by a possessive "’s": the hash of the word with the "s" joined ("People’s" = "peoples"),
+    /// since lexicons write possessives without the apostrophe; 0 otherwise. The plain hash drops the clitic
+    /// ("Erbil’s airport" = "erbil airport").
+    /// </summary>
+    public ulong PossessiveHash { get; init; }
+}
 
 /// <summary>A lexicon match: words [FirstWord, EndWord), tokens [FirstToken, EndToken), and the matched entry.</summary>
 public readonly record struct PhraseMatch(int FirstWord, int EndWord, int FirstToken, int EndToken, int Entry)
@@ -54,7 +62,13 @@ public static class MatchWords
                 }
                 continue;
             }
-            if (IsPossessiveClitic(span)) continue; // "Erbil’s airport" matches "Erbil airport"
+            if (IsPossessiveClitic(span))
+            {
+                // "Erbil’s airport" matches "Erbil airport"; "People’s Army" matches "Peoples Army".
+                if (words.Count > 0 && words[^1].Token == i - 1)
+                    words[^1] = words[^1] with { PossessiveHash = WordKey.Hash(string.Concat(text.AsSpan(doc.Tokens[i - 1].Start, doc.Tokens[i - 1].Length), "s")) };
+                continue;
+            }
             ulong hash = WordKey.Hash(span);
             if (hash == 0) hash = (ulong)span[0] * 0x100000001B3UL + 7; // punctuation keeps a distinct, non-matching key
             words.Add(new MatchWord(hash, i, false, true, true, caps, cap));
@@ -130,20 +144,9 @@ public sealed class PhraseMatcher
         while (i < to)
         {
             if (wholeTokens && !words[i].StartsToken) { i++; continue; }
-            ulong h = 0;
             int bestEnd = -1;
             ulong bestHash = 0;
-            for (int j = i; j < to && j - i < _maxWords; j++)
-            {
-                h = WordKey.Combine(h, words[j].Hash);
-                if (!_prefixes.Contains(h)) break;
-                if (_entries.ContainsKey(h) && (!wholeTokens || words[j].EndsToken))
-                {
-                    if (j == i && _caseSensitive.Contains(h) && !words[i].AllCaps) continue;
-                    bestEnd = j + 1;
-                    bestHash = h;
-                }
-            }
+            Extend(words, i, i, to, 0, wholeTokens, ref bestEnd, ref bestHash);
             if (bestEnd > 0)
             {
                 foreach (var e in _entries[bestHash])
@@ -152,5 +155,27 @@ public sealed class PhraseMatcher
             }
             else i++;
         }
+    }
+
+    /// <summary>Walks phrase prefixes from word <paramref name="j"/>, branching where a possessive gives a second spelling.</summary>
+    private void Extend(MatchWord[] words, int start, int j, int to, ulong prefix, bool wholeTokens, ref int bestEnd, ref ulong bestHash)
+    {
+        if (j >= to || j - start >= _maxWords) return;
+        var w = words[j];
+        Step(words, start, j, to, WordKey.Combine(prefix, w.Hash), wholeTokens, ref bestEnd, ref bestHash);
+        if (w.PossessiveHash != 0)
+            Step(words, start, j, to, WordKey.Combine(prefix, w.PossessiveHash), wholeTokens, ref bestEnd, ref bestHash);
+    }
+
+    private void Step(MatchWord[] words, int start, int j, int to, ulong h, bool wholeTokens, ref int bestEnd, ref ulong bestHash)
+    {
+        if (!_prefixes.Contains(h)) return;
+        if (_entries.ContainsKey(h) && (!wholeTokens || words[j].EndsToken) && j + 1 > bestEnd
+            && !(j == start && _caseSensitive.Contains(h) && !words[start].AllCaps))
+        {
+            bestEnd = j + 1;
+            bestHash = h;
+        }
+        Extend(words, start, j + 1, to, h, wholeTokens, ref bestEnd, ref bestHash);
     }
 }

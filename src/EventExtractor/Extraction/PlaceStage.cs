@@ -22,6 +22,8 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
     private static readonly HashSet<ulong> RegionWords = Hashes("province", "governorate", "state", "region", "county", "oblast", "prefecture", "department");
     private static readonly HashSet<ulong> TitleWords = Hashes("mr", "mrs", "ms", "dr", "gen", "general", "capt", "captain", "col", "colonel", "lt", "sgt", "president", "minister", "prime", "secretary", "sheikh", "imam", "king", "prince", "spokesman", "spokeswoman", "commander", "leader", "ayatollah", "senator", "governor", "pope", "saint");
     private static readonly ulong CapitalHash = WordKey.Hash("capital");
+    private static readonly HashSet<ulong> SentenceStarters = TextLexicon.SentenceStarters.Select(w => WordKey.Hash(w)).ToHashSet();
+    private static readonly HashSet<ulong> LandingWords = Hashes("landed", "hit", "struck", "fell", "exploded", "impacted", "targeting", "targeted", "at", "on", "into");
 
     private static HashSet<ulong> Hashes(params string[] words) => words.Select(w => WordKey.Hash(w)).ToHashSet();
 
@@ -47,6 +49,9 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         {
             if (covered[t] || !StartsName(doc, t, words)) continue;
             if (IsAfterTitle(doc, t)) continue;
+            // "An", "The", "After" opening a sentence are words, not towns.
+            if (IsSentenceStart(doc, t) && SentenceStarters.Contains(WordKey.Hash(doc.TokenText(t)))) continue;
+            if (doc.Tokens[t].Length < 3 && (doc.Tokens[t].Flags & TokenFlags.AllCaps) == 0) continue;
             var flags = Flags(doc, t);
             bool cue = (flags & PlaceFlags.Locative) != 0;
             // Longest name first; names are runs of capitalised words with connectors (Ras al Ain).
@@ -232,6 +237,13 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
             if (NearWords.Contains(WordKey.Hash(doc.TokenText(k)))) flags |= PlaceFlags.Near;
             k--;
             skipped++;
+        }
+        // "launched from an open area near the town of X, east of Y": both are the launch site.
+        for (int j = k; j >= Math.Max(start, t - 12); j--)
+        {
+            var hj = WordKey.Hash(doc.TokenText(j));
+            if (LandingWords.Contains(hj)) break;
+            if (SourceWords.Contains(hj)) { flags |= PlaceFlags.Source; break; }
         }
         if (k >= start)
         {

@@ -64,7 +64,7 @@ public static class WordKey
     private static char[] BuildFoldTable()
     {
         // Latin-1 Supplement and Latin Extended-A/B and Additional: base letter by decomposition.
-        var t = new char[0x2000];
+        var t = new char[0x2100];
         for (int i = 0; i < t.Length; i++)
         {
             char c = (char)i;

@@ -224,4 +224,6 @@ public enum MentionFlags
     Reference = 16,
     /// <summary>The place is only near the event.</summary>
     NearPlace = 32,
+    /// <summary>The type was inferred from who hit whom ("attacked", "killed"), not named by a trigger or a weapon.</summary>
+    WeakType = 64,
 }
