@@ -77,11 +77,23 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         return Deduplicate(doc, kept);
     }
 
+    /// <summary>Conflicting reports of one event: the lowest figure (codebook); a guessed toll never replaces a figure.</summary>
     private static void AddToll(ExtractedEvent e, EventMention m)
     {
-        if (m.Fatalities >= 0) e.Fatalities = e.Fatalities < 0 ? m.Fatalities : Math.Min(e.Fatalities, m.Fatalities);
+        bool guessed = (m.Flags & MentionFlags.GuessedToll) != 0;
+        if (m.Fatalities >= 0)
+        {
+            if (e.Fatalities < 0 || (e.TollGuessed && !guessed)) e.Fatalities = m.Fatalities;
+            else if (!guessed) e.Fatalities = Math.Min(e.Fatalities, m.Fatalities);
+            if (!guessed) e.TollGuessed = false;
+            else if (e.Fatalities == m.Fatalities) e.TollGuessed = true;
+        }
         if (m.Injuries >= 0) e.Injuries = e.Injuries < 0 ? m.Injuries : Math.Min(e.Injuries, m.Injuries);
     }
+
+    /// <summary>Sub-event types whose triggers ("merged", "new base", "withdrew") are too loose to stand without a date.</summary>
+    private static bool LowPrecision(SubEventType t) => t is SubEventType.ChangeToGroupActivity or SubEventType.HeadquartersOrBaseEstablished
+        or SubEventType.Agreement or SubEventType.Other or SubEventType.NonViolentTransferOfTerritory;
 
     private ExtractedEvent Start(Document doc, int mentionIndex)
     {
@@ -150,6 +162,8 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             (b == SubEventType.DisruptedWeaponsUse && ea == EventType.ExplosionsRemoteViolence)) return true;
         // Protests and riots at one place and day are one event at the higher type.
         if (ea is EventType.Protests or EventType.Riots && eb is EventType.Protests or EventType.Riots) return true;
+        // Several tactics of one event type (air strikes with shelling, killings with abductions) are one event.
+        if (ea == eb && ea != EventType.StrategicDevelopments) return true;
         // Remote violence inside a battle is the battle.
         if ((ea == EventType.Battles && eb == EventType.ExplosionsRemoteViolence) || (eb == EventType.Battles && ea == EventType.ExplosionsRemoteViolence)) return !strict;
         if (!strict && ea == eb) return true;
@@ -161,7 +175,8 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         var m = doc.Mentions[mentionIndex];
         e.Mentions.Add(mentionIndex);
         bool weak = (m.Flags & MentionFlags.WeakType) != 0;
-        if (e.Type == SubEventType.None || (e.WeakType && !weak)) e.Type = m.Type;
+        // A weak guess yields to a named tactic, but a strategic development never overrides violence.
+        if (e.Type == SubEventType.None || (e.WeakType && !weak && AcledTaxonomy.EventTypeOf(m.Type) != EventType.StrategicDevelopments)) e.Type = m.Type;
         else if (!weak) e.Type = CombineTypes(e.Type, m.Type);
         if (!weak) e.WeakType = false;
         if (m.Date >= 0 && e.DateEntity < 0)
@@ -172,6 +187,9 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             e.DatePrecision = (DatePrecision)d.Value;
             if (addAnchor) e.Anchored = true;
         }
+        // Background in the perfect, and strategic developments, count as told only when the text dates them.
+        bool needsDate = (m.Flags & MentionFlags.Background) != 0 || LowPrecision(m.Type);
+        if (needsDate && m.Date < 0) addAnchor = false;
         if (m.Place >= 0)
         {
             var p = doc.Places[doc.Entities[m.Place].Ref];
@@ -189,9 +207,7 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         e.Actor1 = BetterActor(doc, e.Actor1, m.Actor1);
         e.Actor2 = BetterActor(doc, e.Actor2, m.Actor2);
         e.Flags |= m.Flags & (MentionFlags.CivilianVictims | MentionFlags.UnidentifiedAgent | MentionFlags.Claimed);
-        // Conflicting reports of one event: the lowest figure (codebook).
-        if (m.Fatalities >= 0) e.Fatalities = e.Fatalities < 0 ? m.Fatalities : Math.Min(e.Fatalities, m.Fatalities);
-        if (m.Injuries >= 0) e.Injuries = e.Injuries < 0 ? m.Injuries : Math.Min(e.Injuries, m.Injuries);
+        AddToll(e, m);
         e.Confidence = Math.Max(e.Confidence, m.Confidence);
     }
 
@@ -238,7 +254,7 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
     /// <summary>The article's main place: the first town with a locative cue in the headline or lede, else the most named town.</summary>
     private static int? DefaultPlace(Document doc)
     {
-        int? first = null;
+        int? first = null, datelinePlace = null;
         var counts = new Dictionary<string, (int Count, int Entity)>();
         for (int i = 0; i < doc.Entities.Count; i++)
         {
@@ -247,16 +263,18 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             var flags = (PlaceFlags)e.Value;
             if ((flags & PlaceFlags.Source) != 0) continue;
             int s = doc.SentenceOfToken(e.FirstToken);
+            bool dateline = (flags & PlaceFlags.Dateline) != 0;
             if (s < 0) continue;
             int p = doc.ParagraphAt(doc.Sentences[s].Start);
             if (p >= 0 && !doc.Paragraphs[p].IsEvidence) continue;
             var place = doc.Places[e.Ref];
             if (first == null && (flags & PlaceFlags.Locative) != 0 && !place.IsRegion && InLede(doc, new EventMention(s, -1, SubEventType.None))) first = i;
+            if (dateline) { datelinePlace ??= i; continue; } // the dateline is the last resort
             var key = place.Location;
             counts[key] = counts.TryGetValue(key, out var c) ? (c.Count + 1, c.Entity) : (1, i);
         }
         if (first != null) return first;
-        if (counts.Count == 0) return null;
+        if (counts.Count == 0) return datelinePlace;
         return counts.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Entity).First().Entity;
     }
 

@@ -27,6 +27,8 @@ public sealed class ExtractedEvent
     public int Actor2 { get; set; } = -1;
     public MentionFlags Flags { get; set; }
     public int Fatalities { get; set; } = -1;
+    /// <summary>True while the toll is only the codebook's guess for an unnumbered plural.</summary>
+    public bool TollGuessed { get; set; }
     public int Injuries { get; set; } = -1;
     public float Confidence { get; set; }
     /// <summary>Why a field was inferred rather than read (for the record's tags).</summary>

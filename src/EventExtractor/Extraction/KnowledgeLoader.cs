@@ -53,7 +53,11 @@ public static class KnowledgeLoader
         {
             var g = generic.Rows[row];
             var role = g.Role switch { ActorRole.Agent => "agent", ActorRole.Victim => "victim", _ => "either" };
-            actors.Add((Cased(phrase, generic.IsCaseSensitive(phrase)), new ActorEntry(ActorKind.Generic, "", "", "", g.Actor, g.Inter, role)));
+            // "soldiers", "police": the forces of the event's country (no ISO3 until the place is known).
+            var entry = g.Inter == 1
+                ? new ActorEntry(ActorKind.State, "", g.Actor.StartsWith("Police", StringComparison.Ordinal) ? "Police" : "Military", "", g.Actor, 1, role)
+                : new ActorEntry(ActorKind.Generic, "", "", "", g.Actor, g.Inter, role);
+            actors.Add((Cased(phrase, generic.IsCaseSensitive(phrase)), entry));
         }
         // A country's own name can act ("Iran retaliated", "US air strikes"): its military.
         var countries = lexicon.Countries;

@@ -70,6 +70,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
 
         // Casualties are read for every kill/wound trigger, factual or not ("no one was killed" gives nothing).
         int fatalities = -1, injuries = -1;
+        bool guessedToll = false;
         foreach (var ti in triggers)
         {
             var te = E(doc, ti);
@@ -79,7 +80,11 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             int n = _casualties.Read(doc, te.FirstToken, te.EndToken, start, end, blocked);
             if (entry.Class == TriggerClass.Kill)
             {
-                if (n < 0) n = PluralOrSingular(doc, te, start);
+                if (n < 0)
+                {
+                    n = PluralOrSingular(doc, te, start);
+                    if (n >= 0) guessedToll = true;
+                }
                 if (n >= 0) fatalities = Math.Max(fatalities, 0) + n;
             }
             else if (n >= 0) injuries = Math.Max(injuries, 0) + n;
@@ -133,6 +138,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
 
         // Violence without a weapon that names its tactic: decided by who hit whom.
         var resolved = new List<SubEventType>();
+        var weakResolved = new List<SubEventType>();
         bool allWeak = true;
         foreach (var (ti, type0, cls) in candidates)
         {
@@ -144,7 +150,11 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
                 bool gunfire = cls is TriggerClass.Fire && IsGunfire(doc, E(doc, ti));
                 if (cls == TriggerClass.Fire && !gunfire && weapons.Count == 0) continue; // "landed", "launched" alone
                 if (protesters && (agent < 0 || IsState(doc, agent)) && cls is TriggerClass.Kill or TriggerClass.Fire) type = SubEventType.ExcessiveForceAgainstProtesters;
-                else if (civilianVictims && !armedTarget) type = SubEventType.Attack;
+                else if (civilianVictims && !armedTarget)
+                {
+                    type = SubEventType.Attack;
+                    if (armedAgent) weak = false; // armed men killing civilians: no doubt about the tactic
+                }
                 else if ((armedAgent || agent >= 0) && (armedTarget || target >= 0)) type = SubEventType.ArmedClash;
                 else if (cls == TriggerClass.Kill && (armedTarget || IsSecurityVictims(doc, mainSpan, start, end))) type = SubEventType.ArmedClash;
                 else if (cls == TriggerClass.Attack && (armedAgent || armedTarget)) type = SubEventType.ArmedClash;
@@ -159,12 +169,16 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (type == SubEventType.PeacefulProtest && fatalities > 0 && !riot) type = SubEventType.ExcessiveForceAgainstProtesters;
             if (type != SubEventType.None)
             {
-                resolved.Add(type);
+                (weak ? weakResolved : resolved).Add(type);
                 if (!weak) allWeak = false;
             }
         }
+        // A tactic the sentence names beats one inferred from "killed" ("bombers blew themselves up, killing 8").
+        if (resolved.Count == 0) resolved = weakResolved;
         if (resolved.Count == 0) return null;
         if (allWeak) flags |= MentionFlags.WeakType;
+        if (guessedToll) flags |= MentionFlags.GuessedToll;
+        if (IsPerfect(doc, mainSpan, start)) flags |= MentionFlags.Background;
 
         SubEventType final;
         if (intercepted && !resolved.Any(t => AcledTaxonomy.EventTypeOf(t) == EventType.Battles))
@@ -216,10 +230,23 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         return best;
     }
 
+    /// <summary>"has pledged allegiance", "have attacked": the perfect tells background, not the day's event.</summary>
+    private static bool IsPerfect(Document doc, EntitySpan trigger, int start)
+    {
+        for (int k = trigger.FirstToken - 1; k >= Math.Max(start, trigger.FirstToken - 2); k--)
+        {
+            var h = WordKey.Hash(doc.TokenText(k));
+            if (h == Been) return false;
+            if (h == Has || h == Have) return true;
+        }
+        return false;
+    }
+
     private static bool IsQuoted(Document doc, int token) => (doc.Tokens[token].Flags & TokenFlags.Quoted) != 0;
 
     /// <summary>No threat, plan, condition, negation or habitual cue governs the trigger within its clause.</summary>
     private static readonly HashSet<ulong> HabitualAfter = Set("since", "periodically", "often", "repeatedly", "regularly", "frequently", "routinely");
+    private static readonly ulong And = WordKey.Hash("and");
     private static readonly ulong To = WordKey.Hash("to"), Been = WordKey.Hash("been"), Has = WordKey.Hash("has"), Have = WordKey.Hash("have");
 
     private bool IsFactual(Document doc, EntitySpan trigger, List<int> cues, int sentenceStart)
@@ -289,12 +316,18 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         var flags = MentionFlags.None;
         bool passive = trigger.FirstToken > start && PassiveAux.Contains(WordKey.Hash(doc.TokenText(trigger.FirstToken - 1)))
                        || trigger.FirstToken > start + 1 && PassiveAux.Contains(WordKey.Hash(doc.TokenText(trigger.FirstToken - 2)));
+        int claimant = -1;
         foreach (var ai in actors)
         {
             var a = doc.Entities[ai];
             if (a.Value == LexiconStage.PartialToken) continue; // "Iran" in "Iran-backed" is a modifier, not an actor
             var entry = knowledge.Actors[a.Ref];
-            if (IsSource(doc, a, cues, start, end)) continue; // "the Iraqi military reported that ...": who tells, not who acts
+            if (IsSource(doc, a, cues, start, end))
+            {
+                // A group that tells of its own deed claims it ("JNIM said its fighters took the town").
+                if (entry.Kind == ActorKind.Group && claimant < 0) claimant = ai;
+                continue; // otherwise who tells is no participant
+            }
             var blame = BlameRole(doc, a, cues);
             if (blame == BlameSide.Blamer) continue;
             if (blame == BlameSide.Blamed)
@@ -303,11 +336,10 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
                 continue;
             }
             // A country's bare name acts only right before its deed ("US air strikes", "Iran fired").
-            if (entry.Kind == ActorKind.CountryName && (a.EndToken > trigger.FirstToken || trigger.FirstToken - a.EndToken > 2)) continue;
+            if (entry.Kind == ActorKind.CountryName && (a.EndToken > trigger.FirstToken || trigger.FirstToken - a.EndToken > 2 || HasPunctuation(doc, a.EndToken, trigger.FirstToken))) continue;
             var cue = CueAround(doc, a, cues);
-            if (cue == CueEffect.Blame || cue == CueEffect.Denial)
+            if (cue == CueEffect.Denial)
             {
-                // Only blamed, suspected or denying: the record says Unidentified Armed Group unless a claim names it.
                 flags |= MentionFlags.UnidentifiedAgent;
                 continue;
             }
@@ -321,9 +353,11 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
                 agent = ai;
                 continue;
             }
-            if (before && !passive && !asTarget && agent < 0 && entry.Role != "victim")
+            if (before && !passive && !asTarget && entry.Role != "victim")
             {
-                agent = ai;
+                // The named actor in the subject beats a generic one ("Fighters of the ADF killed").
+                if (agent < 0 || Rank(doc, ai) > Rank(doc, agent) || (Rank(doc, ai) == Rank(doc, agent) && ai > agent && HasNoClauseBreak(doc, a.EndToken, trigger.FirstToken)))
+                    agent = ai;
                 continue;
             }
             if (before && passive && target < 0 && !TargetPrepositions.Contains(prep))
@@ -331,10 +365,35 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
                 target = ai; // "Three soldiers were killed"
                 continue;
             }
+            if (entry.Kind == ActorKind.CountryName) continue;
             if (target < 0 && ai != agent && (asTarget || entry.Role == "victim")) target = ai;
+            else if (target >= 0 && ai != agent && !before && Rank(doc, ai) > Rank(doc, target) && a.FirstToken - doc.Entities[target].EndToken <= 3) target = ai;
+        }
+        if (agent < 0 && claimant >= 0)
+        {
+            agent = claimant;
+            flags |= MentionFlags.Claimed;
         }
         if (agent >= 0 && target >= 0 && SameActor(doc, agent, target)) target = -1;
         return (agent, target, flags);
+    }
+
+    /// <summary>Named groups and states say more than generic actors.</summary>
+    private int Rank(Document doc, int entity) => knowledge.Actors[doc.Entities[entity].Ref].Kind switch
+    {
+        ActorKind.Group => 3,
+        ActorKind.State => knowledge.Actors[doc.Entities[entity].Ref].Iso3.Length == 3 ? 2 : 1,
+        ActorKind.CountryName => 2,
+        _ => 0,
+    };
+
+    private static bool HasNoClauseBreak(Document doc, int from, int to) => !HasClauseBreak(doc, from, to);
+
+    private static bool HasPunctuation(Document doc, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (doc.Tokens[k].Kind == TokenKind.Punctuation) return true;
+        return false;
     }
 
     private enum BlameSide { None, Blamer, Blamed }
@@ -371,6 +430,9 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             int after = c.FirstToken - actor.EndToken;
             int before = actor.FirstToken - c.EndToken;
             if (after >= 0 && after <= 2) return true;
+            // "residents and a local official said"
+            if (after > 2 && after <= 5 && !HasPunctuation(doc, actor.EndToken, c.FirstToken)
+                && WordKey.Hash(doc.TokenText(actor.EndToken)) == And) return true;
             if (before >= 0 && before <= 3 && !HasClauseBreak(doc, c.EndToken, actor.FirstToken)) return true;
         }
         return false;
@@ -449,7 +511,10 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if ((flags & PlaceFlags.Locative) != 0) score += 20;
             if ((flags & PlaceFlags.Region) != 0) score -= 15;
             if ((flags & PlaceFlags.Near) != 0) score -= 5;
+            if ((flags & PlaceFlags.Dateline) != 0) score -= 150;
             int distance = Math.Abs(p.FirstToken - trigger.FirstToken);
+            // A bare name far from the trigger ("before the troops withdrew toward X") is not where it happened.
+            if ((flags & (PlaceFlags.Locative | PlaceFlags.Site)) == 0 && distance > 8) continue;
             score -= Math.Min(distance, 40) / 2;
             if (p.FirstToken > trigger.FirstToken) score += 3; // "struck X in Y" names the place after the verb
             if (score > bestScore) { bestScore = score; best = pi; }
@@ -457,7 +522,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         if (best >= 0)
         {
             var flags = (PlaceFlags)doc.Entities[best].Value;
-            if ((flags & PlaceFlags.Source) != 0 && places.Count == 1) return -1;
+            if ((flags & (PlaceFlags.Source | PlaceFlags.Dateline)) != 0) return -1;
             near = (flags & PlaceFlags.Near) != 0;
         }
         return best;

@@ -15,7 +15,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
     public Annotations Provides => Annotations.Places;
 
     private static readonly HashSet<ulong> Connectors = Hashes("al", "el", "ad", "an", "ar", "as", "at", "ash", "az", "ul", "de", "del", "da", "di", "du", "la", "le", "les", "bin", "ibn", "bani", "abu", "umm");
-    private static readonly HashSet<ulong> Locatives = Hashes("in", "at", "near", "outside", "into", "on", "from", "to", "across", "around", "towards", "toward", "of", "between", "inside", "through", "over", "within", "and", "nearby", "outskirts", "vicinity", "west", "east", "north", "south");
+    private static readonly HashSet<ulong> Locatives = Hashes("in", "at", "near", "outside", "into", "on", "from", "across", "around", "of", "between", "inside", "through", "over", "within", "and", "nearby", "outskirts", "vicinity", "west", "east", "north", "south");
     private static readonly HashSet<ulong> NearWords = Hashes("near", "outside", "outskirts", "vicinity", "around", "nearby", "close", "km", "kilometres", "kilometers", "miles", "west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "border");
     private static readonly HashSet<ulong> SourceWords = Hashes("from");
     private static readonly HashSet<ulong> SkipBefore = Hashes("the", "town", "city", "village", "district", "province", "area", "neighbourhood", "neighborhood", "region", "governorate", "state", "county", "capital", "of", "northern", "southern", "eastern", "western", "central", "upmarket", "nearby", "restive", "northeastern", "northwestern", "southeastern", "southwestern", "border", "camp", "districts");
@@ -79,6 +79,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
                 }
             }
             if (bestLen == 0) continue;
+            if (IsDateline(doc, t, bestLen)) flags |= PlaceFlags.Dateline;
             AddPlace(doc, t, bestLen, best, flags, context);
             for (int k = t; k < t + bestLen; k++) covered[k] = true;
             t += bestLen - 1;
@@ -109,6 +110,17 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         }
     }
 
+    /// <summary>A capitalised place opening the first body paragraph and followed by a comma or a dash.</summary>
+    private static bool IsDateline(Document doc, int t, int len)
+    {
+        if (!IsSentenceStart(doc, t)) return false;
+        int p = doc.ParagraphAt(doc.Tokens[t].Start);
+        if (p < 0 || doc.Paragraphs[p].Start != doc.Tokens[t].Start || doc.Paragraphs[p].Kind != ParagraphKind.Body) return false;
+        if ((doc.Tokens[t].Flags & TokenFlags.AllCaps) == 0) return false;
+        int next = t + len;
+        return next < doc.TokenCount && doc.TokenText(next) is "," or "—" or "–" or "-" or ":";
+    }
+
     private static bool IsClitic(Document doc, int t)
     {
         var s = doc.TokenText(t);
@@ -125,6 +137,9 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         }
         foreach (var e in doc.Entities)
         {
+            // Promotions and captions name other countries ("news from Mali, Burkina Faso and Niger").
+            int p = doc.ParagraphAt(doc.Tokens[e.FirstToken].Start);
+            if (p >= 0 && !doc.Paragraphs[p].IsEvidence) continue;
             if (e.Label == EntityLabel.Country)
             {
                 var c = knowledge.Countries[knowledge.CountryIndexes[e.Ref]];
@@ -235,6 +250,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         while (k >= start && skipped < 6 && SkipBefore.Contains(WordKey.Hash(doc.TokenText(k))))
         {
             if (NearWords.Contains(WordKey.Hash(doc.TokenText(k)))) flags |= PlaceFlags.Near;
+            if (Locatives.Contains(WordKey.Hash(doc.TokenText(k)))) flags |= PlaceFlags.Locative; // "the town of X"
             k--;
             skipped++;
         }
@@ -278,4 +294,6 @@ public enum PlaceFlags
     Locative = 8,
     /// <summary>A named site from the site list.</summary>
     Site = 16,
+    /// <summary>The dateline ("BAMAKO —"): where the reporter filed, not where the event was.</summary>
+    Dateline = 32,
 }

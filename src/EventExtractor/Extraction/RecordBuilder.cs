@@ -89,11 +89,12 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             case ActorKind.State:
             case ActorKind.CountryName:
             {
-                var state = knowledge.CountryOfIso3(a.Iso3);
+                var iso3 = a.Iso3.Length == 3 ? a.Iso3 : eventCountry?.Iso3 ?? "";
+                var state = knowledge.CountryOfIso3(iso3);
                 if (state == null) return ("", 0);
-                var name = date is { } d ? stateForceName(a.Iso3, a.Force, d, a.Unit) : stateForceName(a.Iso3, a.Force, DateOnly.MaxValue, a.Unit);
+                var name = date is { } d ? stateForceName(iso3, a.Force, d, a.Unit) : stateForceName(iso3, a.Force, DateOnly.MaxValue, a.Unit);
                 // A state's forces acting outside their own country are External/Other forces.
-                int inter = eventCountry != null && eventCountry.Iso3 != a.Iso3 ? 8 : 1;
+                int inter = eventCountry != null && eventCountry.Iso3 != iso3 ? 8 : 1;
                 return (name, inter);
             }
             case ActorKind.Group:

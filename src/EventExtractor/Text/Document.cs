@@ -226,4 +226,8 @@ public enum MentionFlags
     NearPlace = 32,
     /// <summary>The type was inferred from who hit whom ("attacked", "killed"), not named by a trigger or a weapon.</summary>
     WeakType = 64,
+    /// <summary>The toll is the codebook's guess for an unnumbered plural ("soldiers were killed" = 3), not a figure.</summary>
+    GuessedToll = 128,
+    /// <summary>Told in the perfect ("has pledged", "have attacked"): background unless the sentence dates it.</summary>
+    Background = 256,
 }
