@@ -213,6 +213,9 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
 
     private static SubEventType CombineTypes(SubEventType a, SubEventType b)
     {
+        // Demonstrators who turn violent make a riot, whatever the police then did.
+        if (AcledTaxonomy.EventTypeOf(a) == EventType.Riots && AcledTaxonomy.EventTypeOf(b) == EventType.Protests) return a;
+        if (AcledTaxonomy.EventTypeOf(b) == EventType.Riots && AcledTaxonomy.EventTypeOf(a) == EventType.Protests) return b;
         if (a == SubEventType.DisruptedWeaponsUse || b == SubEventType.DisruptedWeaponsUse)
         {
             var other = a == SubEventType.DisruptedWeaponsUse ? b : a;

@@ -12,6 +12,9 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
     /// <summary>Without a locative cue, a town must be at least this large (or a capital, or a provincial seat).</summary>
     public const int StrictMinPopulation = 100_000;
 
+    /// <summary>A town outside the article's countries must be this large (or a national capital) to be taken.</summary>
+    public const int ForeignMinPopulation = 500_000;
+
     private readonly GeoResolver _resolver = new(gazetteer);
     private readonly ConcurrentDictionary<string, int> _capitals = new(StringComparer.Ordinal);
 
@@ -33,6 +36,8 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         // A province abroad is no place of this story ("Kurdistan" is Iraq's region in an Iraqi story, not Iran's).
         if (entry.IsAdmin1Region && preferredIso2.Count > 0 && !inPreferred) return false;
         if (strict && preferredIso2.Count > 0 && entry.CountryIso2 != preferredIso2[0]) return false;
+        // A town abroad must be a capital or a metropolis to be meant ("Africa" in an outlet's name is no Tunisian town).
+        if (preferredIso2.Count > 0 && !inPreferred && entry.FeatureCode != "PPLC" && entry.Population < ForeignMinPopulation) return false;
         if (strict)
         {
             bool notable = entry.FeatureCode is "PPLC" or "PPLA" || entry.Population >= StrictMinPopulation;

@@ -122,11 +122,9 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         }
         if (candidates.Count == 0) return null;
 
-        // Roles: who acted, against whom.
-        int main = candidates[0].Trigger;
-        foreach (var c in candidates)
-            if (c.Type != SubEventType.None && (E(doc, main) is var me) && knowledge.Triggers[me.Ref].Class != TriggerClass.Specific)
-            { main = c.Trigger; break; }
+        // Roles: who acted, against whom, around the trigger that names the tactic (the first typed one).
+        int main = candidates.FirstOrDefault(c => c.Type != SubEventType.None) is { Trigger: var typed } && candidates.Any(c => c.Type != SubEventType.None)
+            ? typed : candidates[0].Trigger;
         var mainSpan = E(doc, main);
         var (agent, target, flags) = Roles(doc, mainSpan, actors, cues, start, end);
         bool civilianVictims = CivilianVictims(doc, actors, target, start, end, mainSpan);
@@ -187,6 +185,16 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             final = SubEventType.ViolentDemonstration; // a protest that turns violent is a riot
         else
             final = resolved.OrderBy(AcledTaxonomy.Precedence).First();
+        int finalTrigger = candidates.FirstOrDefault(c => c.Type == final).Trigger;
+        if (candidates.Any(c => c.Type == final) && finalTrigger != main)
+        {
+            var keep = flags & (MentionFlags.CivilianVictims | MentionFlags.WeakType | MentionFlags.GuessedToll);
+            main = finalTrigger;
+            mainSpan = E(doc, main);
+            (agent, target, flags) = Roles(doc, mainSpan, actors, cues, start, end);
+            flags |= keep;
+            if (IsPerfect(doc, mainSpan, start)) flags |= MentionFlags.Background;
+        }
         if (agreementOrChange && final is SubEventType.Agreement or SubEventType.ChangeToGroupActivity && fatalities > 0) fatalities = -1;
 
         var m = new EventMention(s, main, final)
@@ -344,7 +352,8 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
                 continue;
             }
             if (cue == CueEffect.Claim) flags |= MentionFlags.Claimed;
-            bool before = a.EndToken <= trigger.FirstToken;
+            // An actor that is itself the trigger ("Protesters" for a protest) is its subject.
+            bool before = a.EndToken <= trigger.FirstToken || (a.FirstToken < trigger.EndToken && a.EndToken > trigger.FirstToken);
             var prep = a.FirstToken > start ? WordKey.Hash(doc.TokenText(a.FirstToken - 1)) : 0UL;
             bool afterBy = ByWords.Contains(prep);
             bool asTarget = TargetPrepositions.Contains(prep) || (!before && !afterBy);
