@@ -32,7 +32,7 @@ public sealed class CasualtyReader(ExtractionKnowledge knowledge)
             if (TryNumberAt(doc, k, sentenceEnd, out int value, out int afterNumber, out bool article))
             {
                 if (HasPersonNoun(doc, afterNumber, Math.Min(trigger, afterNumber + 5)) || (!article && OnlyPassiveBetween(doc, afterNumber, trigger)))
-                    return value;
+                    return value + EarlierInList(doc, k, sentenceStart, blocked);
             }
         }
         // After: "killing three policemen", "killed an Iraqi-American contractor", "death toll rose to 9".
@@ -57,6 +57,33 @@ public sealed class CasualtyReader(ExtractionKnowledge knowledge)
             && IsCapitalized(doc, trigger - 2) && IsCapitalized(doc, trigger - 4))
             return 2;
         return -1;
+    }
+
+    /// <summary>"Two policemen, three attackers killed": the counts listed before the one next to the verb.</summary>
+    private int EarlierInList(Document doc, int k, int sentenceStart, bool[] blocked)
+    {
+        int sum = 0;
+        int cursor = k - 1;
+        while (cursor > sentenceStart)
+        {
+            var sep = doc.TokenText(cursor);
+            if (sep is not "," && WordKey.Hash(sep) != And) break;
+            // Walk back over the person noun phrase to its number: "two policemen ,"
+            int found = -1;
+            for (int j = cursor - 1; j >= Math.Max(sentenceStart, cursor - 4); j--)
+            {
+                if (blocked[j]) break;
+                if (TryNumberAt(doc, j, cursor, out int v, out int after, out bool article) && !article && HasPersonNoun(doc, after, cursor))
+                {
+                    sum += v;
+                    found = j;
+                    break;
+                }
+            }
+            if (found < 0) break;
+            cursor = found - 1;
+        }
+        return sum;
     }
 
     private static bool IsCapitalized(Document doc, int t) => (doc.Tokens[t].Flags & TokenFlags.Capitalized) != 0;

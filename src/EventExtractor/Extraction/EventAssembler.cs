@@ -26,6 +26,8 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             var m = doc.Mentions[i];
             if ((m.Flags & MentionFlags.Headline) != 0) { headline.Add(i); continue; }
             bool weak = (m.Flags & MentionFlags.WeakType) != 0;
+            // "have for years raided villages": background told in the perfect, with no date, is no event.
+            if ((m.Flags & MentionFlags.Background) != 0 && m.Date < 0) continue;
             if ((m.Flags & MentionFlags.Reference) != 0 || (weak && m.Date < 0 && m.Place < 0))
             {
                 // "The attack killed three": the toll joins the event told before; its actors say nothing new.
@@ -34,7 +36,8 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             }
             var target = FindCompatible(doc, events, m);
             if (target != null) Merge(doc, target, i);
-            else events.Add(Start(doc, i));
+            else if (!weak || (m.Date >= 0 && m.Place >= 0 && m.Actor1 >= 0 && (m.Actor2 >= 0 || (m.Flags & MentionFlags.CivilianVictims) != 0)))
+                events.Add(Start(doc, i)); // a tactic guessed from "attacked"/"killed" starts an event only when fully told
         }
 
         // The headline tells the main event again: it joins the first body event of the same kind.

@@ -43,10 +43,12 @@ public static class KnowledgeLoader
             actors.Add((Cased(phrase, forces.IsCaseSensitive(phrase)), new ActorEntry(ActorKind.State, e.Iso3, e.Force.ToString(), e.Unit, "", 1, "either")));
         }
         var groups = lexicon.ArmedGroups;
-        foreach (var (phrase, row) in groups.Phrases())
+        foreach (var g in groups.Rows)
         {
-            var g = groups.Rows[row];
-            actors.Add((Cased(phrase, groups.IsCaseSensitive(phrase)), new ActorEntry(ActorKind.Group, g.Iso3, "", "", g.Name, g.Inter, "agent") { Family = g.Family }));
+            // The aliases as written keep their capitals, so "LeT" and "KH" match capitals only, never "let".
+            var entry = new ActorEntry(ActorKind.Group, g.Iso3, "", "", g.Name, g.Inter, "agent") { Family = g.Family };
+            foreach (var phrase in g.Aliases.Prepend(g.Family).Prepend(g.Name).Distinct(StringComparer.Ordinal))
+                actors.Add((phrase, entry));
         }
         var generic = lexicon.GenericActors;
         foreach (var (phrase, row) in generic.Phrases())

@@ -165,6 +165,9 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (type == SubEventType.Arrests && protest) type = SubEventType.ProtestWithIntervention;
             if (type == SubEventType.ProtestWithIntervention && !protest && !protesters) type = SubEventType.None;
             if (type == SubEventType.PeacefulProtest && fatalities > 0 && !riot) type = SubEventType.ExcessiveForceAgainstProtesters;
+            // Guns and grenades against armed men make a gun battle, not a grenade attack.
+            if (type == SubEventType.Grenade && (armedTarget || IsSecurityVictims(doc, mainSpan, start, end)) && weapons.Any(w => knowledge.Weapons[E(doc, w).Ref].Name is "small arms" or "firearm" or "rifle" or "assault rifle"))
+                type = SubEventType.ArmedClash;
             if (type != SubEventType.None)
             {
                 (weak ? weakResolved : resolved).Add(type);
@@ -521,6 +524,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if ((flags & PlaceFlags.Region) != 0) score -= 15;
             if ((flags & PlaceFlags.Near) != 0) score -= 5;
             if ((flags & PlaceFlags.Dateline) != 0) score -= 150;
+            if ((flags & PlaceFlags.Reference) != 0) score -= 25;
             int distance = Math.Abs(p.FirstToken - trigger.FirstToken);
             // A bare name far from the trigger ("before the troops withdrew toward X") is not where it happened.
             if ((flags & (PlaceFlags.Locative | PlaceFlags.Site)) == 0 && distance > 8) continue;

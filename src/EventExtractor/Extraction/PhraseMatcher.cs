@@ -129,7 +129,8 @@ public sealed class PhraseMatcher
         return true;
     }
 
-    private static bool IsAcronym(string w) => w.Count(char.IsUpper) >= 2 && !w.Any(char.IsLower);
+    /// <summary>"US", "KH", "LeT", "AQAP": short words with two or more capitals are names only in capitals.</summary>
+    private static bool IsAcronym(string w) => w.Count(char.IsUpper) >= 2 && (!w.Any(char.IsLower) || w.Length <= 5);
 
     /// <summary>Entries stored under a phrase hash.</summary>
     public IReadOnlyList<int> EntriesOf(ulong phraseHash) => _entries.TryGetValue(phraseHash, out var l) ? l : [];

@@ -18,6 +18,10 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
     private static readonly HashSet<ulong> Locatives = Hashes("in", "at", "near", "outside", "into", "on", "from", "across", "around", "of", "between", "inside", "through", "over", "within", "and", "nearby", "outskirts", "vicinity", "west", "east", "north", "south");
     private static readonly HashSet<ulong> NearWords = Hashes("near", "outside", "outskirts", "vicinity", "around", "nearby", "close", "km", "kilometres", "kilometers", "miles", "west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "border");
     private static readonly HashSet<ulong> SourceWords = Hashes("from");
+    private static readonly HashSet<ulong> Distances = Hashes("km", "kilometres", "kilometers", "miles", "mile", "metres", "meters");
+    private static readonly ulong FromHash = WordKey.Hash("from");
+    // "fired from X", "launched from an area near X": the launch site. "abducted from X" is where it happened.
+    private static readonly HashSet<ulong> LaunchWords = Hashes("fired", "launched", "firing", "launching", "fire", "launch", "came", "coming", "originated", "flew", "shot");
     private static readonly HashSet<ulong> SkipBefore = Hashes("the", "town", "city", "village", "district", "province", "area", "neighbourhood", "neighborhood", "region", "governorate", "state", "county", "capital", "of", "northern", "southern", "eastern", "western", "central", "upmarket", "nearby", "restive", "northeastern", "northwestern", "southeastern", "southwestern", "border", "camp", "districts");
     private static readonly HashSet<ulong> RegionWords = Hashes("province", "governorate", "state", "region", "county", "oblast", "prefecture", "department");
     private static readonly HashSet<ulong> TitleWords = Hashes("mr", "mrs", "ms", "dr", "gen", "general", "capt", "captain", "col", "colonel", "lt", "sgt", "president", "minister", "prime", "secretary", "sheikh", "imam", "king", "prince", "spokesman", "spokeswoman", "commander", "leader", "ayatollah", "senator", "governor", "pope", "saint");
@@ -259,20 +263,28 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         {
             var hj = WordKey.Hash(doc.TokenText(j));
             if (LandingWords.Contains(hj)) break;
-            if (SourceWords.Contains(hj)) { flags |= PlaceFlags.Source; break; }
+            if (SourceWords.Contains(hj))
+            {
+                for (int v = j - 1; v >= Math.Max(start, j - 6); v--)
+                    if (LaunchWords.Contains(WordKey.Hash(doc.TokenText(v)))) { flags |= PlaceFlags.Source; break; }
+                break;
+            }
         }
         if (k >= start)
         {
             var h = WordKey.Hash(doc.TokenText(k));
             if (Locatives.Contains(h)) flags |= PlaceFlags.Locative;
             if (NearWords.Contains(h)) flags |= PlaceFlags.Near;
-            if (SourceWords.Contains(h)) flags |= PlaceFlags.Source;
+
+            // "50 km from X", "10 miles from the border": X is a reference point.
+            if (h == FromHash && k - 1 >= start && Distances.Contains(WordKey.Hash(doc.TokenText(k - 1)))) flags |= PlaceFlags.Near | PlaceFlags.Reference;
             if (h == WordKey.Hash("of") && k - 1 >= start)
             {
                 var h2 = WordKey.Hash(doc.TokenText(k - 1));
                 if (NearWords.Contains(h2)) flags |= PlaceFlags.Near;
                 // "60km west of Erbil": a distance and a direction make the place a reference point only.
                 if (k - 2 >= start && NearWords.Contains(WordKey.Hash(doc.TokenText(k - 2)))) flags |= PlaceFlags.Near;
+                if (k - 2 >= start && Distances.Contains(WordKey.Hash(doc.TokenText(k - 2)))) flags |= PlaceFlags.Reference;
             }
         }
         return flags;
@@ -296,4 +308,6 @@ public enum PlaceFlags
     Site = 16,
     /// <summary>The dateline ("BAMAKO —"): where the reporter filed, not where the event was.</summary>
     Dateline = 32,
+    /// <summary>A distance reference ("50 km from X", "60km west of X"): the event is elsewhere.</summary>
+    Reference = 64,
 }
