@@ -58,6 +58,8 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         {
             bool inLede = e.Mentions.Any(i => InLede(doc, doc.Mentions[i]));
             if (!e.Anchored && !inLede) continue; // a background reference with nothing of its own
+            // Past the lede, an event needs a date of its own: an undated one is background history.
+            if (!inLede && e.DateEntity < 0) continue;
             if (e.DatePrecision == DatePrecision.Year) continue; // ACLED records nothing vaguer than a month
             if (e.DateEntity < 0)
             {
@@ -129,6 +131,10 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         // A tactic inferred only from "attacked"/"killed" defers to the event told with its weapon.
         bool weak = (m.Flags & MentionFlags.WeakType) != 0;
         if (!weak && !e.WeakType && !TypesAgree(e.Type, m.Type, strictType)) return false;
+        // A dated tactic does not join an undated event of another tactic ("another pair of rockets landed on March 26").
+        if (e.Type != m.Type && !weak && m.Date >= 0 && e.DateEntity < 0) return false;
+        // Different tactics are one event only when told together, not paragraphs apart.
+        if (e.Type != m.Type && !weak && strictType && m.Sentence - doc.Mentions[e.Mentions[^1]].Sentence > 2) return false;
         if (m.Date >= 0 && e.DateEntity >= 0)
         {
             var a = doc.Entities[m.Date];

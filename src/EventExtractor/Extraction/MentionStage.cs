@@ -104,6 +104,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         {
             var te = E(doc, ti);
             if (IsQuoted(doc, te.FirstToken)) continue;
+            if (blocked[te.FirstToken]) continue; // "March 26" is a date, not a march
             if (!IsFactual(doc, te, cues, start)) continue;
             var entry = knowledge.Triggers[te.Ref];
             var nearHint = WeaponHintNear(doc, te, weapons);
@@ -126,7 +127,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         int main = candidates.FirstOrDefault(c => c.Type != SubEventType.None) is { Trigger: var typed } && candidates.Any(c => c.Type != SubEventType.None)
             ? typed : candidates[0].Trigger;
         var mainSpan = E(doc, main);
-        var (agent, target, flags) = Roles(doc, mainSpan, actors, cues, start, end);
+        var (agent, target, flags) = Roles(doc, mainSpan, actors, cues, start, end, PassiveKill(doc, triggers, start));
         bool civilianVictims = CivilianVictims(doc, actors, target, start, end, mainSpan);
         if (civilianVictims) flags |= MentionFlags.CivilianVictims;
         bool protesters = IsGroup(doc, target, 6) || IsGroup(doc, agent, 6) || actors.Any(a => IsGroup(doc, a, 6));
@@ -194,7 +195,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             var keep = flags & (MentionFlags.CivilianVictims | MentionFlags.WeakType | MentionFlags.GuessedToll);
             main = finalTrigger;
             mainSpan = E(doc, main);
-            (agent, target, flags) = Roles(doc, mainSpan, actors, cues, start, end);
+            (agent, target, flags) = Roles(doc, mainSpan, actors, cues, start, end, PassiveKill(doc, triggers, start));
             flags |= keep;
             if (IsPerfect(doc, mainSpan, start)) flags |= MentionFlags.Background;
         }
@@ -321,7 +322,20 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         return -1;
     }
 
-    private (int Agent, int Target, MentionFlags Flags) Roles(Document doc, EntitySpan trigger, List<int> actors, List<int> cues, int start, int end)
+    /// <summary>The first "were killed"/"was wounded" of the sentence: who stands before it suffered, not acted.</summary>
+    private int PassiveKill(Document doc, List<int> triggers, int start)
+    {
+        foreach (var ti in triggers)
+        {
+            var t = doc.Entities[ti];
+            if (knowledge.Triggers[t.Ref].Class is not (TriggerClass.Kill or TriggerClass.Wound)) continue;
+            for (int k = t.FirstToken - 1; k >= Math.Max(start, t.FirstToken - 2); k--)
+                if (PassiveAux.Contains(WordKey.Hash(doc.TokenText(k)))) return t.FirstToken;
+        }
+        return -1;
+    }
+
+    private (int Agent, int Target, MentionFlags Flags) Roles(Document doc, EntitySpan trigger, List<int> actors, List<int> cues, int start, int end, int passiveKill = -1)
     {
         int agent = -1, target = -1;
         var flags = MentionFlags.None;
@@ -363,6 +377,12 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (afterBy || cue == CueEffect.Claim)
             {
                 agent = ai;
+                continue;
+            }
+            // "Fighters from X were killed in US air strikes": X suffered; the adjective names who struck.
+            if (passiveKill >= 0 && a.EndToken <= passiveKill && !(entry.Kind == ActorKind.CountryName && a.EndToken >= trigger.FirstToken - 2))
+            {
+                if (target < 0 || Rank(doc, ai) > Rank(doc, target)) target = ai;
                 continue;
             }
             if (before && !passive && !asTarget && entry.Role != "victim")
@@ -442,13 +462,20 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             int after = c.FirstToken - actor.EndToken;
             int before = actor.FirstToken - c.EndToken;
             if (after >= 0 && after <= 2) return true;
+            // "The Iraqi government on Monday condemned"
+            if (after > 2 && after <= 4 && !HasPunctuation(doc, actor.EndToken, c.FirstToken)) return true;
             // "residents and a local official said"
             if (after > 2 && after <= 5 && !HasPunctuation(doc, actor.EndToken, c.FirstToken)
                 && WordKey.Hash(doc.TokenText(actor.EndToken)) == And) return true;
-            if (before >= 0 && before <= 3 && !HasClauseBreak(doc, c.EndToken, actor.FirstToken)) return true;
+            // "according to X", "a statement from X", "X's spokesman": the source stands after these cues only.
+            if (before >= 0 && before <= 3 && !HasClauseBreak(doc, c.EndToken, actor.FirstToken) && IntroducesSource(doc, c)) return true;
         }
         return false;
     }
+
+    private static readonly HashSet<ulong> SourceIntroducers = Set("according", "statement", "spokesman", "spokeswoman", "spokesperson", "told");
+
+    private static bool IntroducesSource(Document doc, EntitySpan cue) => SourceIntroducers.Contains(WordKey.Hash(doc.TokenText(cue.FirstToken)));
 
     private bool SameActor(Document doc, int a, int b) => knowledge.Actors[doc.Entities[a].Ref] == knowledge.Actors[doc.Entities[b].Ref];
 

@@ -36,6 +36,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         var words = doc.Words;
         var preferred = PreferredCountries(doc);
         var covered = CoveredTokens(doc);
+        var speech = doc.Entities.Where(e => e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech).Select(e => e.FirstToken).ToHashSet();
         var context = new List<PlaceInfo>();
 
         // Named sites first: they are more specific than the town they are in.
@@ -83,6 +84,8 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
                 }
             }
             if (bestLen == 0) continue;
+            // "Baghdad said", "Moscow announced": the government, not the town.
+            if ((flags & PlaceFlags.Locative) == 0 && speech.Contains(t + bestLen)) continue;
             if (IsDateline(doc, t, bestLen)) flags |= PlaceFlags.Dateline;
             AddPlace(doc, t, bestLen, best, flags, context);
             for (int k = t; k < t + bestLen; k++) covered[k] = true;

@@ -23,9 +23,9 @@ public sealed class NoiseCues
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
-    private readonly (ParagraphKind Kind, Regex Pattern)[] _cues;
+    private readonly (ParagraphKind Kind, Regex Pattern, bool AnyLength)[] _cues;
 
-    private NoiseCues((ParagraphKind, Regex)[] cues) => _cues = cues;
+    private NoiseCues((ParagraphKind, Regex, bool)[] cues) => _cues = cues;
 
     /// <summary>Number of cue rows (macros excluded).</summary>
     public int Count => _cues.Length;
@@ -48,7 +48,7 @@ public sealed class NoiseCues
     public static NoiseCues Parse(TextReader reader, string name)
     {
         var macros = new Dictionary<string, string>(StringComparer.Ordinal);
-        var cues = new List<(ParagraphKind, Regex)>();
+        var cues = new List<(ParagraphKind, Regex, bool)>();
         bool header = true;
         int lineNo = 0;
         for (string? line; (line = reader.ReadLine()) != null;)
@@ -65,12 +65,15 @@ public sealed class NoiseCues
                 macros[kindText[1..]] = pattern;
                 continue;
             }
+            // "Caption!": a cue so telling that it marks a paragraph of any length (an agency's archive caption).
+            bool anyLength = kindText.EndsWith('!');
+            if (anyLength) kindText = kindText[..^1];
             if (!Enum.TryParse<ParagraphKind>(kindText, ignoreCase: false, out var kind)
                 || kind is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Subheadline)
                 throw Bad(name, lineNo, $"unknown noise kind '{kindText}' (use Caption, Byline, Dateline, Promotion or Boilerplate)");
             try
             {
-                cues.Add((kind, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout)));
+                cues.Add((kind, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout), anyLength));
             }
             catch (ArgumentException ex)
             {
@@ -83,9 +86,11 @@ public sealed class NoiseCues
     /// <summary>The noise kind of one paragraph's text, or null when it looks like article prose.</summary>
     public ParagraphKind? Classify(ReadOnlySpan<char> paragraph)
     {
-        if (paragraph.IsEmpty || paragraph.Length > MaxNoiseLength) return null;
-        foreach (var (kind, pattern) in _cues)
+        if (paragraph.IsEmpty) return null;
+        bool tooLong = paragraph.Length > MaxNoiseLength;
+        foreach (var (kind, pattern, anyLength) in _cues)
         {
+            if (tooLong && !anyLength) continue;
             try
             {
                 if (pattern.IsMatch(paragraph)) return kind;
