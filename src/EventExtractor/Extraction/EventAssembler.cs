@@ -30,8 +30,14 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             if ((m.Flags & MentionFlags.Background) != 0 && m.Date < 0) continue;
             if ((m.Flags & MentionFlags.Reference) != 0 || (weak && m.Date < 0 && m.Place < 0))
             {
-                // "The attack killed three": the toll joins the event told before; its actors say nothing new.
+                // "The attack killed three": the toll joins the event told before; its actors say nothing new,
+                // unless a group claims it ("Al Shabaab claimed the attack").
                 if (events.Count > 0 && (m.Fatalities >= 0 || m.Injuries >= 0)) AddToll(events[^1], m);
+                if (events.Count > 0 && (m.Flags & MentionFlags.Claimed) != 0 && m.Actor1 >= 0)
+                {
+                    events[^1].Actor1 = m.Actor1;
+                    events[^1].Flags |= MentionFlags.Claimed;
+                }
                 continue;
             }
             var target = FindCompatible(doc, events, m);
@@ -44,7 +50,9 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         foreach (var h in headline)
         {
             var m = doc.Mentions[h];
-            var target = events.FirstOrDefault(e => Compatible(doc, e, m, strictType: false));
+            // The headline tells the lede's event in fewer words ("near Mogadishu" for "near Afgooye, west of Mogadishu").
+            var target = events.FirstOrDefault(e => Compatible(doc, e, m, strictType: false))
+                         ?? events.FirstOrDefault(e => TypesAgree(e.Type, m.Type, strict: false) && SameCountry(doc, e, m));
             if (target != null) Merge(doc, target, h, addAnchor: false);
             else events.Insert(0, Start(doc, h));
         }
@@ -160,6 +168,9 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         }
         return true;
     }
+
+    private static bool SameCountry(Document doc, ExtractedEvent e, EventMention m) =>
+        m.Place < 0 || e.Place is not { } ep || doc.Places[doc.Entities[m.Place].Ref].Iso2 == ep.Iso2;
 
     private static bool TypesAgree(SubEventType a, SubEventType b, bool strict)
     {
