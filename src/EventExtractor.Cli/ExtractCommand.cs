@@ -111,7 +111,9 @@ public static class ExtractCommand
 
         var extract = services.LoadEngine(modelsDir);
         var errors = new ErrorReport(options.Output, context.Stderr);
-        var readerOptions = new ArticleReaderOptions { DefaultPublished = published, HeadlineCues = NoiseCues.FromModels(modelsDir) };
+        // The noise cues also let the reader pass over "Skip to main content" above a text file's headline.
+        var cues = File.Exists(Path.Combine(modelsDir, NoiseCues.FileName)) ? NoiseCues.FromModels(modelsDir) : null;
+        var readerOptions = new ArticleReaderOptions { DefaultPublished = published, HeadlineCues = cues };
 
         RunSummary summary;
         using (var sink = RecordSinks.Open(options.Output, context.Stdout))
