@@ -316,12 +316,12 @@ public sealed class EvaluationReport
             (Pooled ? "; all records compared as one article (no article ids)" : ""), 9);
         Line();
 
-        Line($"Events, strict (same sub-event type, place and date agree)");
+        Line("Events, strict (same sub-event type, place and date agree)");
         Row("precision", Precision.ToString(), 9);
         Row("recall", Recall.ToString(), 9);
         Row("F1", F3(F1), 9);
         Line();
-        Line($"Events found, loose (any pair below)");
+        Line("Events found, loose (strict pairs, plus pairs where only the type or only the place differs)");
         Row("pairs", $"{LooseMatches}: {StrictMatches} strict, {TypeDiffers} with another type, {PlaceDiffers} at another place", 9);
         Row("precision", LoosePrecision.ToString(), 9);
         Row("recall", LooseRecall.ToString(), 9);
