@@ -41,7 +41,7 @@ public static class EvalCommand
         };
         var km = new Option<string>("--km")
         {
-            Description = "Places this many kilometres apart or closer agree (default 25).",
+            Description = "Places this many kilometres apart or closer agree.",
             HelpName = "KM",
             DefaultValueFactory = _ => "25",
         };
