@@ -79,6 +79,7 @@ public static class Program
             "EventExtractor turns news articles into ACLED-style conflict-event records.\n" +
             "Run 'eventextractor extract --help' for inputs, outputs and exit codes.");
         root.Add(ExtractCommand.Create(context));
+        root.Add(EvalCommand.Create(context));
         root.Add(ExplainCommand.Create(context));
         return root;
     }

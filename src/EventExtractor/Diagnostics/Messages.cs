@@ -45,6 +45,25 @@ public static class Messages
     public static string UnknownOption(string option) => $"unknown option '{option}' (to read a file whose name starts with '-', write ./{option})";
     public static string InternalError(string why) => $"internal error: {why}";
 
+    // Evaluation
+    public static string EvalSourceNotFound(string path) => $"'{path}': no such file or folder";
+    public static string EvalSourceUnreadable(string path, string why) => $"'{path}' cannot be read ({why})";
+    public static string EvalUnknownFormat(string path) => $"cannot tell the format of '{path}': use an ACLED .csv, a .jsonl or .json file of records, or a folder of <article_id>.jsonl files";
+    public static string EvalNotAcledCsv(string path) => $"'{path}' is not an ACLED CSV: it has no 'sub_event_type' column";
+    public static string EvalEmptyFolder(string path) => $"the folder '{path}' has no .jsonl files";
+    public static string EvalBadValues(string where, string problems) => $"{where}: {problems}; those values were left empty";
+    public static string EvalBadJsonLine(string where, string why) => $"{where}: not a JSON object ({why}); the line was skipped";
+    public static string EvalNoArticleId(string where) => $"{where}: the record has no article_id while others in the file do; it was skipped";
+    public static string EvalWholeSourceOneArticle(string which, string path) => $"{which} '{path}' has no article ids: all records of both sides are compared as one article";
+    public static string EvalIgnoredPredArticles(int articles, int records) => $"{articles} predicted article{(articles == 1 ? "" : "s")} ({records} record{(records == 1 ? "" : "s")}) not in the gold set were ignored";
+    public static string EvalBadSplit(string value) => $"--split '{value}' is not a split (use train, dev or test)";
+    public static string EvalNoSplitsFile => "--split needs a splits file: pass --splits FILE (the default is splits.tsv beside a gold folder)";
+    public static string EvalSplitsWithoutSplit => "--splits FILE is used only with --split train|dev|test";
+    public static string EvalSplitNeedsGoldIds => "--split needs article ids in the gold records";
+    public static string EvalNoArticlesInSplit(string split, string file) => $"no gold article is in split '{split}' of '{file}'";
+    public static string EvalBadKm(string value) => $"--km '{value}' is not a positive number of kilometres";
+    public static string EvalSplitsBadLine(string file, int line) => $"'{file}' line {line}: expected 'id<TAB>split'; the line was skipped";
+
     // Running
     public static string ExtractionFailed(string why) => $"the article could not be processed ({why}); it was skipped";
 }
