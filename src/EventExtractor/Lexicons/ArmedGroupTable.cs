@@ -37,29 +37,19 @@ public sealed class ArmedGroupTable
         Rows = rows;
         _byPhrase = byPhrase;
         _countries = countries;
-        MarkCase(rows.SelectMany(g => new[] { g.Name }.Concat(g.Aliases)));
+        _acronyms = AcronymPhrases.From(rows.SelectMany(g => new[] { g.Name }.Concat(g.Aliases)));
     }
 
     private readonly CountryTable _countries;
 
-    private readonly HashSet<string> _caseSensitive = new(StringComparer.Ordinal);
+    private readonly AcronymPhrases _acronyms;
 
     /// <summary>
     /// True when a normalized phrase came only from short all-capitals acronyms ("IS" → "is"): match it only
     /// against text in capitals (see <see cref="LexiconText.IsShortAcronym"/>).
     /// </summary>
-    public bool IsCaseSensitive(string normalizedPhrase) => _caseSensitive.Contains(normalizedPhrase);
+    public bool IsCaseSensitive(string normalizedPhrase) => _acronyms.Contains(normalizedPhrase);
 
-    private void MarkCase(IEnumerable<string> originals)
-    {
-        var plain = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var o in originals)
-        {
-            var k = LexiconText.Normalize(o);
-            if (LexiconText.IsShortAcronym(o)) _caseSensitive.Add(k); else plain.Add(k);
-        }
-        _caseSensitive.ExceptWith(plain);
-    }
 
     /// <summary>All groups in file order.</summary>
     public IReadOnlyList<ArmedGroup> Rows { get; }

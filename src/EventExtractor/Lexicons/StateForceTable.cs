@@ -47,27 +47,17 @@ public sealed class StateForceTable
         Rows = rows;
         Entries = entries;
         _byPhrase = byPhrase;
-        MarkCase(rows.Where(r => !r.IsTemplate).Select(r => r.Phrase));
+        _acronyms = AcronymPhrases.From(rows.Where(r => !r.IsTemplate).Select(r => r.Phrase));
     }
 
-    private readonly HashSet<string> _caseSensitive = new(StringComparer.Ordinal);
+    private readonly AcronymPhrases _acronyms;
 
     /// <summary>
     /// True when a normalized phrase came only from short all-capitals acronyms ("US" → "us"): match it only
     /// against text in capitals (see <see cref="LexiconText.IsShortAcronym"/>).
     /// </summary>
-    public bool IsCaseSensitive(string normalizedPhrase) => _caseSensitive.Contains(normalizedPhrase);
+    public bool IsCaseSensitive(string normalizedPhrase) => _acronyms.Contains(normalizedPhrase);
 
-    private void MarkCase(IEnumerable<string> originals)
-    {
-        var plain = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var o in originals)
-        {
-            var k = LexiconText.Normalize(o);
-            if (LexiconText.IsShortAcronym(o)) _caseSensitive.Add(k); else plain.Add(k);
-        }
-        _caseSensitive.ExceptWith(plain);
-    }
 
     /// <summary>The rows as written.</summary>
     public IReadOnlyList<StateForceRow> Rows { get; }
