@@ -45,15 +45,15 @@ public sealed class CasualtyReader(ExtractionKnowledge knowledge)
                 if (!article && NextIsBlocker(doc, afterNumber, sentenceEnd)) continue;
                 return value;
             }
-            var h = WordKey.Hash(doc.TokenText(k));
+            var h = doc.TokenHash(k);
             // "killed the general": a definite singular person.
-            if (h == The && k + 1 < sentenceEnd && knowledge.PersonNouns.ContainsKey(WordKey.Hash(doc.TokenText(k + 1)))
+            if (h == The && k + 1 < sentenceEnd && knowledge.PersonNouns.ContainsKey(doc.TokenHash(k + 1))
                 && !doc.TokenText(k + 1).EndsWith("s", StringComparison.Ordinal) && !doc.TokenText(k + 1).EndsWith("men", StringComparison.Ordinal))
                 return 1;
             if (!Bounds.Contains(h) && doc.Tokens[k].Kind != TokenKind.Word) break;
         }
         // "Al-Muhandis and Soleimani were killed": two named people.
-        if (trigger >= 4 && WordKey.Hash(doc.TokenText(trigger - 1)) == Were && WordKey.Hash(doc.TokenText(trigger - 3)) == And
+        if (trigger >= 4 && doc.TokenHash(trigger - 1) == Were && doc.TokenHash(trigger - 3) == And
             && IsCapitalized(doc, trigger - 2) && IsCapitalized(doc, trigger - 4))
             return 2;
         return -1;
@@ -91,18 +91,18 @@ public sealed class CasualtyReader(ExtractionKnowledge knowledge)
     private bool OnlyPassiveBetween(Document doc, int from, int to)
     {
         for (int k = from; k < to; k++)
-            if (!Passive.Contains(WordKey.Hash(doc.TokenText(k))) && !knowledge.PersonNouns.ContainsKey(WordKey.Hash(doc.TokenText(k)))) return false;
+            if (!Passive.Contains(doc.TokenHash(k)) && !knowledge.PersonNouns.ContainsKey(doc.TokenHash(k))) return false;
         return true;
     }
 
     private bool HasPersonNoun(Document doc, int from, int to)
     {
         for (int k = from; k < to && k < doc.TokenCount; k++)
-            if (knowledge.PersonNouns.ContainsKey(WordKey.Hash(doc.TokenText(k)))) return true;
+            if (knowledge.PersonNouns.ContainsKey(doc.TokenHash(k))) return true;
         return false;
     }
 
-    private static bool NextIsBlocker(Document doc, int k, int end) => k < end && Blockers.Contains(WordKey.Hash(doc.TokenText(k)));
+    private static bool NextIsBlocker(Document doc, int k, int end) => k < end && Blockers.Contains(doc.TokenHash(k));
 
     /// <summary>A number at token k: digits ("1,000", "21"), words ("twenty-one", "three hundred"), vague words ("dozens").</summary>
     public bool TryNumberAt(Document doc, int k, int end, out int value, out int after, out bool article)
@@ -141,7 +141,7 @@ public sealed class CasualtyReader(ExtractionKnowledge knowledge)
         article = w.Kind == "article";
         value = w.Value;
         // "three hundred", "a dozen", "two thousand"
-        if (after < end && knowledge.Numbers.TryGetValue(WordKey.Hash(doc.TokenText(after)), out var mult))
+        if (after < end && knowledge.Numbers.TryGetValue(doc.TokenHash(after), out var mult))
         {
             if (mult.Kind == "multiplier") { value *= mult.Value; after++; article = false; }
             else if (article && mult.Kind == "exact") { value = mult.Value; after++; article = false; }

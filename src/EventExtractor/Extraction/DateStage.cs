@@ -43,10 +43,10 @@ public sealed class DateStage(ExtractionKnowledge knowledge) : IStage
         if (t < 0 || t >= doc.TokenCount) return false;
         var tok = doc.Tokens[t];
         if (tok.Kind != TokenKind.Word) return false;
-        return knowledge.Calendar.TryGetValue(WordKey.Hash(doc.TokenText(t)), out w);
+        return knowledge.Calendar.TryGetValue(doc.TokenHash(t), out w);
     }
 
-    private static ulong H(Document doc, int t) => t >= 0 && t < doc.TokenCount ? WordKey.Hash(doc.TokenText(t)) : 0;
+    private static ulong H(Document doc, int t) => t >= 0 && t < doc.TokenCount ? doc.TokenHash(t) : 0;
 
     private static bool Int(Document doc, int t, out int value)
     {

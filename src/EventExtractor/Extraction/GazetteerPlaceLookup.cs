@@ -20,7 +20,15 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
 
     public int MaxNameWords => Math.Min(gazetteer.MaxNameWords, 6);
 
-    public bool HasName(string normalizedName) => !gazetteer.Find(normalizedName).IsEmpty;
+    public bool HasName(ReadOnlySpan<char> surface)
+    {
+        if (surface.Length > 200) return false;
+        Span<char> buffer = stackalloc char[surface.Length * GeoNormalizer.MaxExpansion];
+        int n = GeoNormalizer.Normalize(surface, buffer);
+        var key = buffer[..n];
+        if (!gazetteer.Find(key).IsEmpty) return true;
+        return GeoNormalizer.TryStripArticle(key, out var bare) && !gazetteer.Find(bare).IsEmpty;
+    }
 
     public bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<PlaceInfo> context, bool strict, out PlaceInfo place)
     {
@@ -28,28 +36,35 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         var ctx = new GeoContext
         {
             PreferredCountries = preferredIso2,
-            ResolvedPlaces = context.Select(c => (c.Latitude, c.Longitude)).ToArray(),
+            ResolvedPlaces = context.Count == 0 ? [] : context.Select(c => (c.Latitude, c.Longitude)).ToArray(),
         };
         if (_resolver.Resolve(surface, ctx) is not { } match) return false;
-        var entry = gazetteer.Get(match.Id);
-        bool inPreferred = preferredIso2.Contains(entry.CountryIso2);
+        int id = match.Id;
+        // The checks read the entry's fields in place: building a full GeoEntry (with its alternate names) per
+        // candidate would cost more than the lookup.
+        var country = gazetteer.CountryOf(id);
+        var feature = gazetteer.FeatureCodeOf(id);
+        int population = gazetteer.PopulationOf(id);
+        bool region = gazetteer.IsAdmin1Region(id);
+        bool inPreferred = preferredIso2.Contains(country);
         // A province abroad is no place of this story ("Kurdistan" is Iraq's region in an Iraqi story, not Iran's).
-        if (entry.IsAdmin1Region && preferredIso2.Count > 0 && !inPreferred) return false;
-        if (strict && preferredIso2.Count > 0 && entry.CountryIso2 != preferredIso2[0]) return false;
+        if (region && preferredIso2.Count > 0 && !inPreferred) return false;
+        if (strict && preferredIso2.Count > 0 && country != preferredIso2[0]) return false;
         // A town abroad must be a capital or a metropolis to be meant ("Africa" in an outlet's name is no Tunisian town).
-        if (preferredIso2.Count > 0 && !inPreferred && entry.FeatureCode != "PPLC" && entry.Population < ForeignMinPopulation) return false;
+        if (preferredIso2.Count > 0 && !inPreferred && feature != "PPLC" && population < ForeignMinPopulation) return false;
         if (strict)
         {
-            bool notable = entry.FeatureCode is "PPLC" or "PPLA" || entry.Population >= StrictMinPopulation;
-            bool home = preferredIso2.Count > 0 && entry.CountryIso2 == preferredIso2[0];
-            if (!notable && !(home && entry.FeatureCode is "PPLA2" && entry.Population >= 20_000)) return false;
+            bool notable = feature is "PPLC" or "PPLA" || population >= StrictMinPopulation;
+            bool home = preferredIso2.Count > 0 && country == preferredIso2[0];
+            if (!notable && !(home && feature is "PPLA2" && population >= 20_000)) return false;
         }
-        // A region named without "province" is taken only when no town of that name exists.
-        place = ToInfo(entry);
+        place = Get(id);
         return true;
     }
 
-    public PlaceInfo Get(int id) => ToInfo(gazetteer.Get(id));
+    public PlaceInfo Get(int id) => _infos.GetOrAdd(id, i => ToInfo(gazetteer.Get(i)));
+
+    private readonly ConcurrentDictionary<int, PlaceInfo> _infos = new();
 
     private PlaceInfo ToInfo(GeoEntry e)
     {

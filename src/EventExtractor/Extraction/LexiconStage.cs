@@ -15,6 +15,9 @@ public sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
 
     public void Process(Document document)
     {
+        var hashes = new ulong[document.TokenCount];
+        for (int i = 0; i < hashes.Length; i++) hashes[i] = WordKey.Hash(document.TokenText(i));
+        document.TokenHashes = hashes;
         var words = MatchWords.Build(document);
         document.Words = words;
         var matches = new List<PhraseMatch>();

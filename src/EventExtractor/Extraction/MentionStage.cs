@@ -247,7 +247,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
     {
         for (int k = trigger.FirstToken - 1; k >= Math.Max(start, trigger.FirstToken - 2); k--)
         {
-            var h = WordKey.Hash(doc.TokenText(k));
+            var h = doc.TokenHash(k);
             if (h == Been) return false;
             if (h == Has || h == Have) return true;
         }
@@ -265,13 +265,13 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
     {
         int t = trigger.FirstToken;
         // "to attack", "commitment to fighting": an intention, not an act.
-        if (t > sentenceStart && WordKey.Hash(doc.TokenText(t - 1)) == To) return false;
+        if (t > sentenceStart && doc.TokenHash(t - 1) == To) return false;
         // "has been fighting ... since 2003", "often targeted": a habit, not one event.
-        if (t > sentenceStart + 1 && WordKey.Hash(doc.TokenText(t - 1)) == Been && doc.TokenText(t).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
-            && WordKey.Hash(doc.TokenText(t - 2)) is var aux && (aux == Has || aux == Have)) return false;
+        if (t > sentenceStart + 1 && doc.TokenHash(t - 1) == Been && doc.TokenText(t).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            && doc.TokenHash(t - 2) is var aux && (aux == Has || aux == Have)) return false;
         int sentenceEnd = doc.SentenceOfToken(t) is var si and >= 0 ? doc.Sentences[si].FirstToken + doc.Sentences[si].TokenCount : doc.TokenCount;
         for (int k = trigger.EndToken; k < Math.Min(sentenceEnd, trigger.EndToken + 7); k++)
-            if (HabitualAfter.Contains(WordKey.Hash(doc.TokenText(k)))) return false;
+            if (HabitualAfter.Contains(doc.TokenHash(k))) return false;
         foreach (var ci in cues)
         {
             var c = doc.Entities[ci];
@@ -296,7 +296,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
     private static bool HasClauseBreak(Document doc, int from, int to)
     {
         for (int k = from; k < to; k++)
-            if (ClauseBreaks.Contains(WordKey.Hash(doc.TokenText(k))) || doc.TokenText(k) is "," or ";") return true;
+            if (ClauseBreaks.Contains(doc.TokenHash(k)) || doc.TokenText(k) is "," or ";") return true;
         return false;
     }
 
@@ -330,7 +330,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             var t = doc.Entities[ti];
             if (knowledge.Triggers[t.Ref].Class is not (TriggerClass.Kill or TriggerClass.Wound)) continue;
             for (int k = t.FirstToken - 1; k >= Math.Max(start, t.FirstToken - 2); k--)
-                if (PassiveAux.Contains(WordKey.Hash(doc.TokenText(k)))) return t.FirstToken;
+                if (PassiveAux.Contains(doc.TokenHash(k))) return t.FirstToken;
         }
         return -1;
     }
@@ -339,8 +339,8 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
     {
         int agent = -1, target = -1;
         var flags = MentionFlags.None;
-        bool passive = trigger.FirstToken > start && PassiveAux.Contains(WordKey.Hash(doc.TokenText(trigger.FirstToken - 1)))
-                       || trigger.FirstToken > start + 1 && PassiveAux.Contains(WordKey.Hash(doc.TokenText(trigger.FirstToken - 2)));
+        bool passive = trigger.FirstToken > start && PassiveAux.Contains(doc.TokenHash(trigger.FirstToken - 1))
+                       || trigger.FirstToken > start + 1 && PassiveAux.Contains(doc.TokenHash(trigger.FirstToken - 2));
         int claimant = -1;
         foreach (var ai in actors)
         {
@@ -371,7 +371,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (cue == CueEffect.Claim) flags |= MentionFlags.Claimed;
             // An actor that is itself the trigger ("Protesters" for a protest) is its subject.
             bool before = a.EndToken <= trigger.FirstToken || (a.FirstToken < trigger.EndToken && a.EndToken > trigger.FirstToken);
-            var prep = a.FirstToken > start ? WordKey.Hash(doc.TokenText(a.FirstToken - 1)) : 0UL;
+            var prep = a.FirstToken > start ? doc.TokenHash(a.FirstToken - 1) : 0UL;
             bool afterBy = ByWords.Contains(prep);
             bool asTarget = TargetPrepositions.Contains(prep) || (!before && !afterBy);
             if (afterBy || cue == CueEffect.Claim)
@@ -440,7 +440,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         {
             var c = doc.Entities[ci];
             if (knowledge.Cues[c.Ref] != CueEffect.Blame) continue;
-            bool passive = c.FirstToken > 0 && PassiveAux.Contains(WordKey.Hash(doc.TokenText(c.FirstToken - 1)));
+            bool passive = c.FirstToken > 0 && PassiveAux.Contains(doc.TokenHash(c.FirstToken - 1));
             if (c.EndToken <= actor.FirstToken && !HasSentenceLevelBreak(doc, c.EndToken, actor.FirstToken)) return BlameSide.Blamed;
             if (actor.EndToken <= c.FirstToken && c.FirstToken - actor.EndToken <= 6)
                 return passive || IsAdjectival(doc, c) ? BlameSide.Blamed : BlameSide.Blamer;
@@ -466,7 +466,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (after > 2 && after <= 4 && !HasPunctuation(doc, actor.EndToken, c.FirstToken)) return true;
             // "residents and a local official said"
             if (after > 2 && after <= 5 && !HasPunctuation(doc, actor.EndToken, c.FirstToken)
-                && WordKey.Hash(doc.TokenText(actor.EndToken)) == And) return true;
+                && doc.TokenHash(actor.EndToken) == And) return true;
             // "according to X", "a statement from X", "X's spokesman": the source stands after these cues only.
             if (before >= 0 && before <= 3 && !HasClauseBreak(doc, c.EndToken, actor.FirstToken) && IntroducesSource(doc, c)) return true;
         }
@@ -475,7 +475,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
 
     private static readonly HashSet<ulong> SourceIntroducers = Set("according", "statement", "spokesman", "spokeswoman", "spokesperson", "told");
 
-    private static bool IntroducesSource(Document doc, EntitySpan cue) => SourceIntroducers.Contains(WordKey.Hash(doc.TokenText(cue.FirstToken)));
+    private static bool IntroducesSource(Document doc, EntitySpan cue) => SourceIntroducers.Contains(doc.TokenHash(cue.FirstToken));
 
     private bool SameActor(Document doc, int a, int b) => knowledge.Actors[doc.Entities[a].Ref] == knowledge.Actors[doc.Entities[b].Ref];
 
@@ -514,14 +514,14 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         if (target >= 0 && knowledge.Actors[doc.Entities[target].Ref] is { Kind: ActorKind.Generic, Inter: 7 }) return true;
         // A person noun of the civilian kind next to the trigger ("killing two farmers", "a teacher was shot").
         for (int k = Math.Max(start, trigger.FirstToken - 6); k < Math.Min(end, trigger.EndToken + 6); k++)
-            if (knowledge.PersonNouns.TryGetValue(WordKey.Hash(doc.TokenText(k)), out var g) && g == "civilian") return true;
+            if (knowledge.PersonNouns.TryGetValue(doc.TokenHash(k), out var g) && g == "civilian") return true;
         return false;
     }
 
     private bool IsSecurityVictims(Document doc, EntitySpan trigger, int start, int end)
     {
         for (int k = Math.Max(start, trigger.FirstToken - 6); k < Math.Min(end, trigger.EndToken + 6); k++)
-            if (knowledge.PersonNouns.TryGetValue(WordKey.Hash(doc.TokenText(k)), out var g) && g is "security" or "armed") return true;
+            if (knowledge.PersonNouns.TryGetValue(doc.TokenHash(k), out var g) && g is "security" or "armed") return true;
         return false;
     }
 
@@ -585,7 +585,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
     {
         if (m.Place >= 0 || m.Date >= 0) return false;
         var t = doc.Entities[m.TriggerEntity];
-        return t.FirstToken > 0 && Anaphora.Contains(WordKey.Hash(doc.TokenText(t.FirstToken - 1)));
+        return t.FirstToken > 0 && Anaphora.Contains(doc.TokenHash(t.FirstToken - 1));
     }
 
     private float Confidence(Document doc, EventMention m, List<(int Trigger, SubEventType Type, TriggerClass Class)> candidates)

@@ -69,7 +69,7 @@ public static class MatchWords
                     words[^1] = words[^1] with { PossessiveHash = WordKey.Hash(string.Concat(text.AsSpan(doc.Tokens[i - 1].Start, doc.Tokens[i - 1].Length), "s")) };
                 continue;
             }
-            ulong hash = WordKey.Hash(span);
+            ulong hash = doc.TokenHash(i);
             if (hash == 0) hash = (ulong)span[0] * 0x100000001B3UL + 7; // punctuation keeps a distinct, non-matching key
             words.Add(new MatchWord(hash, i, false, true, true, caps, cap));
         }

@@ -18,8 +18,8 @@ public interface IPlaceLookup
     /// <summary>Longest place name in words.</summary>
     int MaxNameWords { get; }
 
-    /// <summary>True when some place is called this (normalized words joined by spaces); cheap pre-check.</summary>
-    bool HasName(string normalizedName);
+    /// <summary>True when some place is called this (raw text, any spelling); a cheap pre-check that allocates nothing.</summary>
+    bool HasName(ReadOnlySpan<char> surface);
 
     /// <summary>
     /// Picks the best place called <paramref name="surface"/> given the article's countries (most likely first)

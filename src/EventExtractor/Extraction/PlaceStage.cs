@@ -55,7 +55,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
             if (covered[t] || !StartsName(doc, t, words)) continue;
             if (IsAfterTitle(doc, t)) continue;
             // "An", "The", "After" opening a sentence are words, not towns.
-            if (IsSentenceStart(doc, t) && SentenceStarters.Contains(WordKey.Hash(doc.TokenText(t)))) continue;
+            if (IsSentenceStart(doc, t) && SentenceStarters.Contains(doc.TokenHash(t))) continue;
             if (doc.Tokens[t].Length < 3 && (doc.Tokens[t].Flags & TokenFlags.AllCaps) == 0) continue;
             var flags = Flags(doc, t);
             bool cue = (flags & PlaceFlags.Locative) != 0;
@@ -66,8 +66,10 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
             for (int len = maxLen; len >= 1; len--)
             {
                 if (!IsNameRun(doc, t, len, covered)) continue;
-                var surface = doc.Cut(t, len);
-                bool region = t + len < doc.TokenCount && RegionWords.Contains(WordKey.Hash(doc.TokenText(t + len)));
+                var (from, to) = doc.CharRange(t, len);
+                bool region = t + len < doc.TokenCount && RegionWords.Contains(doc.TokenHash(t + len));
+                if (!region && !gazetteer.HasName(doc.Text.AsSpan(from, to - from))) continue; // most capitalised words name no place
+                var surface = doc.Text[from..to];
                 if (region && preferred.Count > 0 && gazetteer.TryRegion(surface, preferred[0], out var reg))
                 {
                     best = reg;
@@ -110,7 +112,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
             if (e.Label != EntityLabel.Country) continue;
             int next = e.EndToken;
             if (next < doc.TokenCount && IsClitic(doc, next)) next++;
-            if (next >= doc.TokenCount || WordKey.Hash(doc.TokenText(next)) != CapitalHash) continue;
+            if (next >= doc.TokenCount || doc.TokenHash(next) != CapitalHash) continue;
             var country = knowledge.Countries[knowledge.CountryIndexes[e.Ref]];
             if (!gazetteer.TryCapital(country.Iso2, out var cap)) continue;
             AddPlace(doc, e.FirstToken, next - e.FirstToken + 1, cap, Flags(doc, e.FirstToken) | PlaceFlags.Locative, context);
@@ -212,7 +214,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         {
             var prev = doc.Tokens[t - 1];
             bool prevCap = prev.Kind == TokenKind.Word && (prev.Flags & TokenFlags.Capitalized) != 0 && prev.End >= tok.Start - 1;
-            if (prevCap && !IsSentenceStart(doc, t - 1) && !Locatives.Contains(WordKey.Hash(doc.TokenText(t - 1)))) return false;
+            if (prevCap && !IsSentenceStart(doc, t - 1) && !Locatives.Contains(doc.TokenHash(t - 1))) return false;
         }
         return true;
     }
@@ -226,7 +228,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
     private static bool IsAfterTitle(Document doc, int t)
     {
         if (t == 0) return false;
-        return TitleWords.Contains(WordKey.Hash(doc.TokenText(t - 1)));
+        return TitleWords.Contains(doc.TokenHash(t - 1));
     }
 
     private static bool IsNameRun(Document doc, int t, int len, bool[] covered)
@@ -239,7 +241,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
             var tok = doc.Tokens[k];
             if (tok.Kind != TokenKind.Word) return false;
             bool cap = (tok.Flags & TokenFlags.Capitalized) != 0;
-            if (!cap && !(k > t && k < t + len - 1 && Connectors.Contains(WordKey.Hash(doc.TokenText(k))))
+            if (!cap && !(k > t && k < t + len - 1 && Connectors.Contains(doc.TokenHash(k)))
                 && !(k > t && cap)) return false;
             if (k > t && doc.Tokens[k - 1].End < tok.Start - 1) return false; // no line breaks or double spaces inside a name
         }
@@ -254,40 +256,40 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         int start = sentence >= 0 ? doc.Sentences[sentence].FirstToken : 0;
         int k = t - 1;
         int skipped = 0;
-        while (k >= start && skipped < 6 && SkipBefore.Contains(WordKey.Hash(doc.TokenText(k))))
+        while (k >= start && skipped < 6 && SkipBefore.Contains(doc.TokenHash(k)))
         {
-            if (NearWords.Contains(WordKey.Hash(doc.TokenText(k)))) flags |= PlaceFlags.Near;
-            if (Locatives.Contains(WordKey.Hash(doc.TokenText(k)))) flags |= PlaceFlags.Locative; // "the town of X"
+            if (NearWords.Contains(doc.TokenHash(k))) flags |= PlaceFlags.Near;
+            if (Locatives.Contains(doc.TokenHash(k))) flags |= PlaceFlags.Locative; // "the town of X"
             k--;
             skipped++;
         }
         // "launched from an open area near the town of X, east of Y": both are the launch site.
         for (int j = k; j >= Math.Max(start, t - 12); j--)
         {
-            var hj = WordKey.Hash(doc.TokenText(j));
+            var hj = doc.TokenHash(j);
             if (LandingWords.Contains(hj)) break;
             if (SourceWords.Contains(hj))
             {
                 for (int v = j - 1; v >= Math.Max(start, j - 6); v--)
-                    if (LaunchWords.Contains(WordKey.Hash(doc.TokenText(v)))) { flags |= PlaceFlags.Source; break; }
+                    if (LaunchWords.Contains(doc.TokenHash(v))) { flags |= PlaceFlags.Source; break; }
                 break;
             }
         }
         if (k >= start)
         {
-            var h = WordKey.Hash(doc.TokenText(k));
+            var h = doc.TokenHash(k);
             if (Locatives.Contains(h)) flags |= PlaceFlags.Locative;
             if (NearWords.Contains(h)) flags |= PlaceFlags.Near;
 
             // "50 km from X", "10 miles from the border": X is a reference point.
-            if (h == FromHash && k - 1 >= start && Distances.Contains(WordKey.Hash(doc.TokenText(k - 1)))) flags |= PlaceFlags.Near | PlaceFlags.Reference;
+            if (h == FromHash && k - 1 >= start && Distances.Contains(doc.TokenHash(k - 1))) flags |= PlaceFlags.Near | PlaceFlags.Reference;
             if (h == WordKey.Hash("of") && k - 1 >= start)
             {
-                var h2 = WordKey.Hash(doc.TokenText(k - 1));
+                var h2 = doc.TokenHash(k - 1);
                 if (NearWords.Contains(h2)) flags |= PlaceFlags.Near;
                 // "60km west of Erbil": a distance and a direction make the place a reference point only.
-                if (k - 2 >= start && NearWords.Contains(WordKey.Hash(doc.TokenText(k - 2)))) flags |= PlaceFlags.Near;
-                if (k - 2 >= start && Distances.Contains(WordKey.Hash(doc.TokenText(k - 2)))) flags |= PlaceFlags.Reference;
+                if (k - 2 >= start && NearWords.Contains(doc.TokenHash(k - 2))) flags |= PlaceFlags.Near;
+                if (k - 2 >= start && Distances.Contains(doc.TokenHash(k - 2))) flags |= PlaceFlags.Reference;
             }
         }
         return flags;

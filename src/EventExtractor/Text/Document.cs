@@ -54,6 +54,13 @@ public sealed class Document
     /// <summary>Event mentions found by the event stages, in text order.</summary>
     public List<EventMention> Mentions { get; } = new();
 
+    /// <summary>Normalized word hashes of the tokens (see <see cref="EventExtractor.Extraction.WordKey"/>), filled once by the lexicon stage.</summary>
+    public ulong[] TokenHashes { get; set; } = [];
+
+    /// <summary>The normalized word hash of a token: cached when the lexicon stage has run, else computed.</summary>
+    public ulong TokenHash(int tokenIndex) =>
+        tokenIndex < TokenHashes.Length ? TokenHashes[tokenIndex] : EventExtractor.Extraction.WordKey.Hash(TokenText(tokenIndex));
+
     /// <summary>The text of a token, as a span (no allocation).</summary>
     public ReadOnlySpan<char> TokenText(int tokenIndex)
     {
