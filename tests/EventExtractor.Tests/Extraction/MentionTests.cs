@@ -267,7 +267,8 @@ public class MentionTests(EngineFixture fx)
     [Fact(Skip = "bug: a record without a country gets inter1 'Political militia' but an empty actor1 (DefaultActors sets the inter code even when the actor name cannot be built)")]
     public void An_inter_code_always_has_an_actor()
     {
-        var records = fx.Extract("Militants attacked a base on Monday.", published: null);
+        var records = fx.Extract("A drone launched from Saada was shot down over Jizan on Monday.");
+        Assert.NotEmpty(records);
         Assert.All(records, r => Assert.True(r.Actor1.Length > 0 || r.Inter1.Length == 0, $"actor1 '{r.Actor1}' inter1 '{r.Inter1}'"));
     }
 
