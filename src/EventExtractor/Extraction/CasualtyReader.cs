@@ -26,7 +26,9 @@ public sealed class CasualtyReader(ExtractionKnowledge knowledge)
     public int Read(Document doc, int trigger, int triggerEnd, int sentenceStart, int sentenceEnd, bool[] blocked)
     {
         // Before: "four of its fighters ... had been killed", "Dozens of militia fighters were killed".
-        for (int k = trigger - 1; k >= Math.Max(sentenceStart, trigger - 10); k--)
+        // Not after a coordinating word: in "killing two and wounding five" the count follows the verb.
+        bool coordinated = trigger > sentenceStart && (doc.TokenHash(trigger - 1) == And || doc.TokenText(trigger - 1) is ",");
+        for (int k = trigger - 1; !coordinated && k >= Math.Max(sentenceStart, trigger - 10); k--)
         {
             if (blocked[k]) break;
             if (TryNumberAt(doc, k, sentenceEnd, out int value, out int afterNumber, out bool article))

@@ -15,6 +15,8 @@ public sealed class DateStage(ExtractionKnowledge knowledge) : IStage
     /// <summary>Ref of a date that cannot be resolved (no publication date).</summary>
     public const int Unresolved = -1;
 
+    private static readonly HashSet<ulong> Qualifiers = new[] { "last", "this", "earlier", "late", "early", "mid", "next" }.Select(w => WordKey.Hash(w)).ToHashSet();
+
     public string Name => "dates";
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences;
     public Annotations Provides => Annotations.Dates;
@@ -31,7 +33,11 @@ public sealed class DateStage(ExtractionKnowledge knowledge) : IStage
         {
             if (TryDate(doc, t, published, out int end, out int day, out DatePrecision precision))
             {
-                doc.Entities.Add(new EntitySpan(t, end - t, EntityLabel.Date, day) { Value = (int)precision });
+                // "last week", "earlier this month": the qualifier belongs to the expression.
+                int begin = t;
+                if (t > 0 && Qualifiers.Contains(H(doc, t - 1)) && !(doc.Entities.Count > 0 && doc.Entities[^1].Label == EntityLabel.Date && doc.Entities[^1].EndToken > t - 1))
+                    begin = t - 1;
+                doc.Entities.Add(new EntitySpan(begin, end - begin, EntityLabel.Date, day) { Value = (int)precision });
                 t = end - 1;
             }
         }
@@ -123,7 +129,16 @@ public sealed class DateStage(ExtractionKnowledge knowledge) : IStage
             if (Word(doc, t + 1, out var part) && part.Kind == "part") end++;
             bool last = H(doc, t - 1) == Last;
             precision = DatePrecision.Day;
+            // "on Thursday last week": that weekday of the week before publication.
+            bool lastWeek = H(doc, end) == Last && Word(doc, end + 1, out var wk) && wk.Kind == "relative" && wk.Value == "week";
+            if (lastWeek) end += 2;
             if (pub is not { } p) { day = Unresolved; return true; }
+            if (lastWeek)
+            {
+                int pubIndex = ((int)p.DayOfWeek + 6) % 7; // Monday = 0
+                day = p.AddDays(-pubIndex - 7 + int.Parse(wd.Value) - 1).DayNumber;
+                return true;
+            }
             int target = int.Parse(wd.Value); // 1 = Monday
             int pubDow = ((int)p.DayOfWeek + 6) % 7 + 1;
             int back = (pubDow - target + 7) % 7;

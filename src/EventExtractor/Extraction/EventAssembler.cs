@@ -42,7 +42,7 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             }
             var target = FindCompatible(doc, events, m);
             if (target != null) Merge(doc, target, i);
-            else if (!weak || (m.Date >= 0 && m.Place >= 0 && m.Actor1 >= 0 && (m.Actor2 >= 0 || (m.Flags & MentionFlags.CivilianVictims) != 0)))
+            else if (!weak || (m.Date >= 0 && m.Place >= 0 && m.Actor1 >= 0 && (m.Actor2 >= 0 || (m.Flags & (MentionFlags.CivilianVictims | MentionFlags.ArmedTarget)) != 0)))
                 events.Add(Start(doc, i)); // a tactic guessed from "attacked"/"killed" starts an event only when fully told
         }
 

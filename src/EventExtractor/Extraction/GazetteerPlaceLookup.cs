@@ -30,13 +30,13 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         return GeoNormalizer.TryStripArticle(key, out var bare) && !gazetteer.Find(bare).IsEmpty;
     }
 
-    public bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<PlaceInfo> context, bool strict, out PlaceInfo place)
+    public bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<(double Latitude, double Longitude)> context, bool strict, out PlaceInfo place)
     {
         place = default;
         var ctx = new GeoContext
         {
             PreferredCountries = preferredIso2,
-            ResolvedPlaces = context.Count == 0 ? [] : context.Select(c => (c.Latitude, c.Longitude)).ToArray(),
+            ResolvedPlaces = context,
         };
         if (_resolver.Resolve(surface, ctx) is not { } match) return false;
         int id = match.Id;

@@ -23,6 +23,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
     private static readonly HashSet<ulong> ByWords = Set("by");
     private static readonly HashSet<ulong> PassiveAux = Set("was", "were", "been", "be", "being", "is", "are");
     private static readonly HashSet<ulong> ClauseBreaks = Set(",", ";", ":", "but", "while", "whereas", "although", "though", "after", "before", "when", "as", "which", "who", "that", "because");
+    private static readonly HashSet<ulong> PassiveFollowers = Set("in", "at", "near", "during", "after", "as", "when", "while", "on", "outside");
     private static readonly HashSet<ulong> Anaphora = Set("the", "this", "that", "its", "their");
 
     private static HashSet<ulong> Set(params string[] w) => w.Select(x => WordKey.Hash(x)).ToHashSet();
@@ -77,7 +78,10 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             var entry = knowledge.Triggers[te.Ref];
             if (entry.Class is not (TriggerClass.Kill or TriggerClass.Wound)) continue;
             if (IsQuoted(doc, te.FirstToken) || !IsFactual(doc, te, cues, start)) continue;
+            // "killing two civilians and wounding five": each figure belongs to the verb next to it.
+            var others = MarkOtherCasualtyTriggers(doc, triggers, ti, blocked, true);
             int n = _casualties.Read(doc, te.FirstToken, te.EndToken, start, end, blocked);
+            MarkOtherCasualtyTriggers(doc, triggers, ti, blocked, false, others);
             if (entry.Class == TriggerClass.Kill)
             {
                 if (n < 0)
@@ -105,6 +109,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             var te = E(doc, ti);
             if (IsQuoted(doc, te.FirstToken)) continue;
             if (blocked[te.FirstToken]) continue; // "March 26" is a date, not a march
+            if (InsideLongerActor(doc, te, actors)) continue; // "riot police" are no riot
             if (!IsFactual(doc, te, cues, start)) continue;
             var entry = knowledge.Triggers[te.Ref];
             var nearHint = WeaponHintNear(doc, te, weapons);
@@ -149,15 +154,25 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
                 bool gunfire = cls is TriggerClass.Fire && IsGunfire(doc, E(doc, ti));
                 if (cls == TriggerClass.Fire && !gunfire && weapons.Count == 0) continue; // "landed", "launched" alone
                 if (protesters && (agent < 0 || IsState(doc, agent)) && cls is TriggerClass.Kill or TriggerClass.Fire) type = SubEventType.ExcessiveForceAgainstProtesters;
+                else if (!civilianVictims && !armedTarget && agent >= 0 && IsNonStateArmed(doc, agent) && AnyPersonVictims(doc, E(doc, ti), start, end, agent))
+                {
+                    type = SubEventType.Attack; // "gunmen killed twelve people": unarmed people are civilians
+                    civilianVictims = true;
+                    flags |= MentionFlags.CivilianVictims;
+                    weak = false;
+                }
                 else if (civilianVictims && !armedTarget)
                 {
                     type = SubEventType.Attack;
                     if (armedAgent) weak = false; // armed men killing civilians: no doubt about the tactic
                 }
                 else if ((armedAgent || agent >= 0) && (armedTarget || target >= 0)) type = SubEventType.ArmedClash;
-                else if (cls == TriggerClass.Kill && (armedTarget || IsSecurityVictims(doc, mainSpan, start, end))) type = SubEventType.ArmedClash;
+                else if (cls == TriggerClass.Kill && (armedTarget || IsSecurityVictims(doc, E(doc, ti), start, end))) type = SubEventType.ArmedClash;
                 else if (cls == TriggerClass.Attack && (armedAgent || armedTarget)) type = SubEventType.ArmedClash;
+                else if (cls == TriggerClass.Attack && IsSecurityVictims(doc, E(doc, ti), start, end)) type = SubEventType.ArmedClash; // "attacked a checkpoint"
                 else continue;
+                // Armed men against a checkpoint, a convoy or soldiers: enough to start an event on its own.
+                if (type == SubEventType.ArmedClash && armedAgent && IsSecurityVictims(doc, E(doc, ti), start, end, agent)) flags |= MentionFlags.ArmedTarget;
             }
             // The codebook's special cases.
             if (type == SubEventType.ViolentDemonstration && !protesters && !rioters && !protest)
@@ -166,6 +181,9 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (type == SubEventType.Arrests && protest) type = SubEventType.ProtestWithIntervention;
             if (type == SubEventType.ProtestWithIntervention && !protest && !protesters) type = SubEventType.None;
             if (type == SubEventType.PeacefulProtest && fatalities > 0 && !riot) type = SubEventType.ExcessiveForceAgainstProtesters;
+            // Rebels who "bombed" a position used explosives, not aircraft.
+            if (type == SubEventType.AirDroneStrike && agent >= 0 && IsNonStateArmed(doc, agent) && !weapons.Any(w => knowledge.Weapons[E(doc, w).Ref].Hint == SubEventType.AirDroneStrike))
+                type = SubEventType.RemoteExplosiveLandmineIed;
             // Guns and grenades against armed men make a gun battle, not a grenade attack.
             if (type == SubEventType.Grenade && (armedTarget || IsSecurityVictims(doc, mainSpan, start, end)) && weapons.Any(w => knowledge.Weapons[E(doc, w).Ref].Name is "small arms" or "firearm" or "rifle" or "assault rifle"))
                 type = SubEventType.ArmedClash;
@@ -242,6 +260,25 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         return best;
     }
 
+    private List<int>? MarkOtherCasualtyTriggers(Document doc, List<int> triggers, int self, bool[] blocked, bool mark, List<int>? undo = null)
+    {
+        if (!mark)
+        {
+            if (undo != null) foreach (var t in undo) blocked[t] = false;
+            return null;
+        }
+        List<int>? marked = null;
+        foreach (var ti in triggers)
+        {
+            if (ti == self) continue;
+            var t = doc.Entities[ti];
+            if (knowledge.Triggers[t.Ref].Class is not (TriggerClass.Kill or TriggerClass.Wound)) continue;
+            for (int k = t.FirstToken; k < t.EndToken; k++)
+                if (!blocked[k]) { blocked[k] = true; (marked ??= new List<int>()).Add(k); }
+        }
+        return marked;
+    }
+
     /// <summary>"has pledged allegiance", "have attacked": the perfect tells background, not the day's event.</summary>
     private static bool IsPerfect(Document doc, EntitySpan trigger, int start)
     {
@@ -250,6 +287,22 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             var h = doc.TokenHash(k);
             if (h == Been) return false;
             if (h == Has || h == Have) return true;
+        }
+        return false;
+    }
+
+    private static bool IsHeadline(Document doc, int token)
+    {
+        int p = doc.ParagraphAt(doc.Tokens[token].Start);
+        return p >= 0 && doc.Paragraphs[p].Kind is ParagraphKind.Headline or ParagraphKind.Subheadline;
+    }
+
+    private static bool InsideLongerActor(Document doc, EntitySpan trigger, List<int> actors)
+    {
+        foreach (var ai in actors)
+        {
+            var a = doc.Entities[ai];
+            if (a.FirstToken <= trigger.FirstToken && a.EndToken >= trigger.EndToken && a.TokenCount > trigger.TokenCount) return true;
         }
         return false;
     }
@@ -331,6 +384,11 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (knowledge.Triggers[t.Ref].Class is not (TriggerClass.Kill or TriggerClass.Wound)) continue;
             for (int k = t.FirstToken - 1; k >= Math.Max(start, t.FirstToken - 2); k--)
                 if (PassiveAux.Contains(doc.TokenHash(k))) return t.FirstToken;
+            // Headline style without the auxiliary: "Police officers killed in Kano", "Two soldiers wounded as ...".
+            if (IsHeadline(doc, t.FirstToken)
+                && (t.EndToken >= doc.TokenCount || PassiveFollowers.Contains(doc.TokenHash(t.EndToken)) || doc.Tokens[t.EndToken].Kind == TokenKind.Punctuation))
+                if (t.FirstToken > start && doc.Tokens[t.FirstToken - 1].Kind == TokenKind.Word && !doc.TokenText(t.FirstToken).EndsWith("ing", StringComparison.Ordinal))
+                    return t.FirstToken;
         }
         return -1;
     }
@@ -398,6 +456,13 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
                 continue;
             }
             if (entry.Kind == ActorKind.CountryName) continue;
+            // "Twelve people were killed when gunmen stormed a market": after a passive toll, armed men act.
+            if (!before && passiveKill == trigger.FirstToken && agent < 0 && !TargetPrepositions.Contains(prep) && entry.Role != "victim"
+                && entry.Kind is ActorKind.Generic or ActorKind.Group && entry.Inter is 2 or 3 or 4 or 8)
+            {
+                agent = ai;
+                continue;
+            }
             if (target < 0 && ai != agent && (asTarget || entry.Role == "victim")) target = ai;
             else if (target >= 0 && ai != agent && !before && Rank(doc, ai) > Rank(doc, target) && a.FirstToken - doc.Entities[target].EndToken <= 3) target = ai;
         }
@@ -518,11 +583,33 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         return false;
     }
 
-    private bool IsSecurityVictims(Document doc, EntitySpan trigger, int start, int end)
+    private bool IsSecurityVictims(Document doc, EntitySpan trigger, int start, int end, int agent = -1)
     {
         for (int k = Math.Max(start, trigger.FirstToken - 6); k < Math.Min(end, trigger.EndToken + 6); k++)
-            if (knowledge.PersonNouns.TryGetValue(doc.TokenHash(k), out var g) && g is "security" or "armed") return true;
+            if (!InAgent(doc, agent, k) && knowledge.PersonNouns.TryGetValue(doc.TokenHash(k), out var g) && g is "security" or "armed" or "security-site") return true;
         return false;
+    }
+
+    private static bool InAgent(Document doc, int agent, int token) =>
+        agent >= 0 && token >= doc.Entities[agent].FirstToken && token < doc.Entities[agent].EndToken;
+
+    /// <summary>"people", "residents" near the trigger, with no soldiers or fighters among them.</summary>
+    private bool AnyPersonVictims(Document doc, EntitySpan trigger, int start, int end, int agent)
+    {
+        bool any = false;
+        for (int k = Math.Max(start, trigger.FirstToken - 6); k < Math.Min(end, trigger.EndToken + 6); k++)
+            if (!InAgent(doc, agent, k) && knowledge.PersonNouns.TryGetValue(doc.TokenHash(k), out var g))
+            {
+                if (g is "security" or "armed" or "security-site") return false;
+                any = true;
+            }
+        return any;
+    }
+
+    private bool IsNonStateArmed(Document doc, int entity)
+    {
+        var a = knowledge.Actors[doc.Entities[entity].Ref];
+        return a.Kind == ActorKind.Group || (a.Kind == ActorKind.Generic && a.Inter is 2 or 3 or 4);
     }
 
     private bool IsGunfire(Document doc, EntitySpan trigger)

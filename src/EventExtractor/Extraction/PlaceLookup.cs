@@ -26,7 +26,7 @@ public interface IPlaceLookup
     /// and the places already resolved; false for no or weak candidates. <paramref name="strict"/> asks for a
     /// well-known place only (a capitalised word without a locative cue before it).
     /// </summary>
-    bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<PlaceInfo> context, bool strict, out PlaceInfo place);
+    bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<(double Latitude, double Longitude)> context, bool strict, out PlaceInfo place);
 
     /// <summary>The place by gazetteer id.</summary>
     PlaceInfo Get(int id);

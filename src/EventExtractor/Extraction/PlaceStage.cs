@@ -27,7 +27,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
     private static readonly HashSet<ulong> TitleWords = Hashes("mr", "mrs", "ms", "dr", "gen", "general", "capt", "captain", "col", "colonel", "lt", "sgt", "president", "minister", "prime", "secretary", "sheikh", "imam", "king", "prince", "spokesman", "spokeswoman", "commander", "leader", "ayatollah", "senator", "governor", "pope", "saint");
     private static readonly ulong CapitalHash = WordKey.Hash("capital");
     private static readonly HashSet<ulong> SentenceStarters = TextLexicon.SentenceStarters.Select(w => WordKey.Hash(w)).ToHashSet();
-    private static readonly HashSet<ulong> LandingWords = Hashes("landed", "hit", "struck", "fell", "exploded", "impacted", "targeting", "targeted", "at", "on", "into");
+    private static readonly HashSet<ulong> LandingWords = Hashes("landed", "hit", "struck", "fell", "exploded", "impacted", "targeting", "targeted", "at", "on", "into", "over", "down", "intercepted", "downed", "crashed", "reached");
 
     private static HashSet<ulong> Hashes(params string[] words) => words.Select(w => WordKey.Hash(w)).ToHashSet();
 
@@ -37,7 +37,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         var preferred = PreferredCountries(doc);
         var covered = CoveredTokens(doc);
         var speech = doc.Entities.Where(e => e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech).Select(e => e.FirstToken).ToHashSet();
-        var context = new List<PlaceInfo>();
+        var context = new PlaceContext();
 
         // Named sites first: they are more specific than the town they are in.
         var siteMatches = new List<PhraseMatch>();
@@ -97,15 +97,38 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         AddCapitals(doc, preferred, context);
     }
 
-    private static void AddPlace(Document doc, int first, int count, PlaceInfo info, PlaceFlags flags, List<PlaceInfo> context)
+    private static void AddPlace(Document doc, int first, int count, PlaceInfo info, PlaceFlags flags, PlaceContext context)
     {
         doc.Places.Add(info);
         doc.Entities.Add(new EntitySpan(first, count, EntityLabel.Place, doc.Places.Count - 1) { Value = (int)flags });
         context.Add(info);
     }
 
+    /// <summary>
+    /// The coordinates of the places resolved so far, nearest namesakes win ties; only the latest ones are kept,
+    /// so a long article costs no more per name than a short one.
+    /// </summary>
+    private sealed class PlaceContext : IReadOnlyList<(double Latitude, double Longitude)>
+    {
+        private const int Capacity = 32;
+        private readonly (double, double)[] _ring = new (double, double)[Capacity];
+        private int _count, _next;
+
+        public void Add(PlaceInfo p)
+        {
+            _ring[_next] = (p.Latitude, p.Longitude);
+            _next = (_next + 1) % Capacity;
+            if (_count < Capacity) _count++;
+        }
+
+        public int Count => _count;
+        public (double Latitude, double Longitude) this[int index] => _ring[index];
+        public IEnumerator<(double Latitude, double Longitude)> GetEnumerator() { for (int i = 0; i < _count; i++) yield return _ring[i]; }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     /// <summary>"the Iraqi capital", "Iraq's capital": the capital of the named country.</summary>
-    private void AddCapitals(Document doc, List<string> preferred, List<PlaceInfo> context)
+    private void AddCapitals(Document doc, List<string> preferred, PlaceContext context)
     {
         foreach (var e in doc.Entities.ToArray())
         {
@@ -178,7 +201,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         }
     }
 
-    private bool TryPlaceOfSite(SiteEntry site, List<string> preferred, List<PlaceInfo> context, out PlaceInfo info)
+    private bool TryPlaceOfSite(SiteEntry site, List<string> preferred, PlaceContext context, out PlaceInfo info)
     {
         // The site's town gives admin1/admin2; the site's own coordinates and name are kept.
         var town = site.Location.Split(" - ")[0];

@@ -42,6 +42,10 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             (a1, i1) = ("", 0); // only blamed: not the perpetrator
         (a1, i1, a2, i2) = DefaultActors(e, doc, country, date, a1, i1, a2, i2);
         if (a1 == a2) (a2, i2) = ("", 0);
+        // An inter code names an actor: none without one (no country, no name).
+        if (a1.Length == 0) i1 = 0;
+        if (a2.Length == 0) i2 = 0;
+        if (a1.Length == 0 && a2.Length > 0) (a1, i1, a2, i2) = (a2, i2, "", 0);
         r.Actor1 = a1;
         r.Inter1 = InterName(i1);
         r.Actor2 = a2;
@@ -113,6 +117,10 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         switch (AcledTaxonomy.EventTypeOf(type))
         {
             case EventType.Protests:
+                // The marchers themselves ("teachers", "students") are the protesters, not their victims.
+                if (i2 == 7) (a2, i2) = ("", 0);
+                if (i1 == 7) (a1, i1) = ("", 0);
+                if (i2 == 6 && i1 is 1 or 8) (a1, i1, a2, i2) = (a2, i2, a1, i1); // "police fired tear gas at protesters"
                 if (i1 != 6)
                 {
                     // The state that intervenes is actor2 of a protest; protesters act.
@@ -126,6 +134,8 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
                 }
                 break;
             case EventType.Riots:
+                if (i2 == 7 && type == SubEventType.ViolentDemonstration) (a2, i2) = ("", 0);
+                if (i2 == 5 && i1 is 1 or 8) (a1, i1, a2, i2) = (a2, i2, a1, i1);
                 if (i1 != 5 && i1 != 6 && type == SubEventType.ViolentDemonstration)
                 {
                     if (i2 == 0 && i1 != 0) (a2, i2) = (a1, i1);
@@ -166,9 +176,11 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         foreach (var mi in e.Mentions)
         {
             var s = doc.Sentences[doc.Mentions[mi].Sentence];
-            foreach (var ent in doc.Entities)
+            // Entities are sorted by first token (the mention stage sorts them): start at the sentence's first.
+            for (int i = FirstEntityAt(doc, s.FirstToken); i < doc.Entities.Count && doc.Entities[i].FirstToken < s.FirstToken + s.TokenCount; i++)
             {
-                if (ent.Label != EntityLabel.Weapon || ent.FirstToken < s.FirstToken || ent.FirstToken >= s.FirstToken + s.TokenCount) continue;
+                var ent = doc.Entities[i];
+                if (ent.Label != EntityLabel.Weapon) continue;
                 var name = knowledge.Weapons[ent.Ref].Name;
                 if (!names.Contains(name)) names.Add(name);
             }
@@ -176,6 +188,17 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         // "Katyusha rocket" says "rocket" already.
         names.RemoveAll(n => names.Any(o => o != n && o.EndsWith(" " + n, StringComparison.OrdinalIgnoreCase)));
         return names;
+    }
+
+    private static int FirstEntityAt(Document doc, int token)
+    {
+        int lo = 0, hi = doc.Entities.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (doc.Entities[mid].FirstToken < token) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     private List<Evidence> Evidence(Document doc, ExtractedEvent e)
@@ -219,7 +242,7 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
                : "In " + DateOnly.ParseExact(r.EventDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture))
             : "On an unknown date";
         var who = r.Actor1.Length > 0 ? Lower(r.Actor1) : "unidentified actors";
-        var weapon = r.Weapons.Count > 0 ? " using " + string.Join(" and ", r.Weapons.Select(w => w.ToLowerInvariant())) : "";
+        var weapon = r.Weapons.Count > 0 ? " using " + string.Join(" and ", r.Weapons.Select(WeaponWord)) : "";
         var where = r.Location.Length > 0
             ? (r.GeoPrecision == 2 ? " near " : " in ") + r.Location + (r.Admin1.Length > 0 && r.Admin1 != r.Location ? $" ({r.Admin1})" : "")
             : r.Country.Length > 0 ? " in " + r.Country : "";
@@ -235,7 +258,7 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             SubEventType.ViolentDemonstration => $"{who} rioted",
             SubEventType.MobViolence => $"a mob attacked{(whom.Length > 0 ? whom : " people")}",
             SubEventType.AirDroneStrike => $"{who} carried out an air or drone strike{(whom.Length > 0 ? " on" + whom : "")}",
-            SubEventType.ShellingArtilleryMissileAttack => $"{who} fired{(r.Weapons.Count > 0 ? " " + string.Join(" and ", r.Weapons.Select(w => Plural(w.ToLowerInvariant()))) : " projectiles")}{(whom.Length > 0 ? " at" + whom : "")}",
+            SubEventType.ShellingArtilleryMissileAttack => $"{who} fired{(r.Weapons.Count > 0 ? " " + string.Join(" and ", r.Weapons.Select(w => Plural(WeaponWord(w)))) : " projectiles")}{(whom.Length > 0 ? " at" + whom : "")}",
             SubEventType.RemoteExplosiveLandmineIed => $"an explosive device detonated{(whom.Length > 0 ? ", targeting" + whom : "")}",
             SubEventType.SuicideBomb => $"a suicide bomber attacked{(whom.Length > 0 ? whom : "")}",
             SubEventType.Grenade => $"{who} threw a grenade{(whom.Length > 0 ? " at" + whom : "")}",
@@ -266,10 +289,19 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
 
     private static string Plural(string w) => w.EndsWith('s') ? w : w + "s";
 
-    private static string Lower(string actor) =>
-        actor.StartsWith("Unidentified", StringComparison.Ordinal) || actor.StartsWith("Civilians", StringComparison.Ordinal)
-        || actor.StartsWith("Protesters", StringComparison.Ordinal) || actor.StartsWith("Rioters", StringComparison.Ordinal)
-            ? char.ToLowerInvariant(actor[0]) + actor[1..] : actor;
+    /// <summary>How a note names an actor: generic actors in plain words, named ones as ACLED names them.</summary>
+    private static string Lower(string actor)
+    {
+        if (actor.StartsWith("Unidentified Armed Group", StringComparison.Ordinal)) return "an unidentified armed group";
+        if (actor.StartsWith("Civilians", StringComparison.Ordinal)) return "civilians";
+        if (actor.StartsWith("Protesters", StringComparison.Ordinal)) return "protesters";
+        if (actor.StartsWith("Rioters", StringComparison.Ordinal)) return "rioters";
+        return actor;
+    }
+
+    /// <summary>A weapon in running text: "rocket", "Katyusha rocket", "IED" (acronyms and names keep their capitals).</summary>
+    private static string WeaponWord(string weapon) =>
+        weapon.Length > 1 && char.IsUpper(weapon[0]) && char.IsLower(weapon[1]) && !weapon.Contains(' ') ? char.ToLowerInvariant(weapon[0]) + weapon[1..] : weapon;
 
     /// <summary>
     /// Deterministic id: the country's ISO3 and a number from the article id and the event's key, so a rerun

@@ -237,4 +237,6 @@ public enum MentionFlags
     GuessedToll = 128,
     /// <summary>Told in the perfect ("has pledged", "have attacked"): background unless the sentence dates it.</summary>
     Background = 256,
+    /// <summary>Armed men against a checkpoint, a convoy or soldiers named without an actor phrase.</summary>
+    ArmedTarget = 512,
 }

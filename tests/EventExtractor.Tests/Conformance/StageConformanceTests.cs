@@ -142,7 +142,7 @@ public class StageConformanceTests(EngineFixture fx)
         Assert.True(doc.TokenCount > 100_000);
     }
 
-    [Fact(Skip = "bug: a 1 MB article takes ~15 s in the places stage (the resolved-place context is copied for every lookup, so the stage is quadratic in place names) and ~8 s more in assembly and records (RecordBuilder.Weapons scans every entity for every mention of an event)")]
+    [Fact]
     public void A_one_megabyte_article()
     {
         var text = News(1 << 20);

@@ -186,7 +186,7 @@ public class DateStageTests(EngineFixture fx)
         Assert.Contains("unresolved", r.Tags);
     }
 
-    [Fact(Skip = "bug: 'on Thursday last week' is read as the week (precision 2, 2021-03-10) instead of that Thursday (2021-03-11, precision 1); DateStage matches 'week' after 'last' and the mention picks the nearest date")]
+    [Fact]
     public void A_weekday_of_last_week_is_a_day()
     {
         var r = fx.Single("On Thursday last week, soldiers clashed with rebels near Tumaco.");
@@ -194,7 +194,7 @@ public class DateStageTests(EngineFixture fx)
         Assert.Equal(1, r.TimePrecision);
     }
 
-    [Fact(Skip = "bug: the Date entity for 'last week' / 'last month' covers only 'week' / 'month', so the event_date evidence reads 'week' instead of 'last week'")]
+    [Fact]
     public void Last_week_is_one_expression()
     {
         Assert.Equal("last week", OnlyDate("Students marched in Lagos last week.", Wednesday).Text);

@@ -157,7 +157,7 @@ public class RecordTests(EngineFixture fx)
         Assert.Equal("2021-03-15", r.EventDate);
     }
 
-    [Fact(Skip = "bug: notes lower-case acronyms and whole actor names by their first letter only: 'using ied', 'unidentified Armed Group (Somalia)'")]
+    [Fact]
     public void Notes_keep_acronyms_and_lower_generic_actors_whole()
     {
         var r = fx.Single("A roadside bomb exploded in Kismayo on Monday.");
