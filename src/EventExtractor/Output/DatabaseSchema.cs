@@ -42,7 +42,8 @@ public enum SqlDialect
 /// <list type="bullet">
 /// <item><c>events</c>: the 31 ACLED columns under their export names (<c>event_id_cnty</c> is the primary key), then
 /// <c>article_id</c>, <c>weapons</c> (JSON array), <c>injuries</c> and <c>confidence</c>. Text is "" when unknown;
-/// dates and numbers that can be unknown are NULL.</item>
+/// dates and numbers that can be unknown are NULL. Extraction always assigns an event id; a hand-made record
+/// without one is stored under the empty key, so two such records replace each other.</item>
 /// <item><c>articles</c>: <c>article_id</c> (primary key), <c>source</c>, <c>record_count</c> (the events the
 /// latest run that read the article wrote for it) and <c>first_seen</c> (UTC time the article was first stored).</item>
 /// <item><c>evidence</c>: <c>event_id</c>, <c>field</c>, <c>text</c>, <c>start</c>, <c>end</c> (character offsets

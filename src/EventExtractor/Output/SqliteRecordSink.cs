@@ -134,7 +134,10 @@ public sealed class SqliteRecordSink : SqlRecordSink
     /// <inheritdoc />
     protected override UsageException Problem(DbException error)
     {
-        var why = error is SqliteException s ? OneLine(s.Message.Replace("SQLite Error " + s.SqliteErrorCode + ": ", "")) : OneLine(error.Message);
+        // "SQLite Error 14: 'unable to open database file'." says the same as "unable to open database file".
+        var why = error is SqliteException s
+            ? OneLine(s.Message.Replace("SQLite Error " + s.SqliteErrorCode + ": ", "")).TrimEnd('.').Trim('\'')
+            : OneLine(error.Message);
         return (error as SqliteException)?.SqliteErrorCode switch
         {
             // SQLITE_CANTOPEN: the file or its folder cannot be opened or created.

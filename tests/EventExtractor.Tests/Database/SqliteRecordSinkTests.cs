@@ -71,8 +71,7 @@ public sealed class SqliteRecordSinkTests : DatabaseSinkContract, IDisposable
     {
         var path = _folder.File(Path.Combine("missing", "events.db"));
         var e = Assert.Throws<UsageException>(() => new SqliteRecordSink(path));
-        Assert.StartsWith(Messages.DatabaseCannotConnect(path, ""), e.Message);
-        Assert.DoesNotContain('\n', e.Message);
+        Assert.Equal(Messages.DatabaseCannotConnect(path, "unable to open database file"), e.Message);
     }
 
     [Fact]
