@@ -40,10 +40,17 @@ public static class Messages
     // Command line
     public static string NoInputs => "no inputs given: name files, folders, or - for JSON Lines on standard input";
     public static string BadDateOption(string value) => $"--published '{value}' is not a date (use YYYY-MM-DD)";
-    public static string UnknownOutputFormat(string path) => $"cannot tell the output format of '{path}': use .csv, .jsonl, .json, or - for JSON Lines on standard output";
+    public static string UnknownOutputFormat(string path) => $"cannot tell the output format of '{path}': use .csv, .jsonl, .json, .db or .sqlite (SQLite), a postgres://user:password@host:port/database URL, or - for JSON Lines on standard output";
     public static string OutputNotWritable(string path, string why) => $"cannot write '{path}': {why}";
     public static string UnknownOption(string option) => $"unknown option '{option}' (to read a file whose name starts with '-', write ./{option})";
     public static string InternalError(string why) => $"internal error: {why}";
+
+    // Databases (the target is a file path or a URL with its password removed: never print a password)
+    public static string DatabaseBadUrl(string why) => $"the PostgreSQL URL is not usable ({why}); expected postgres://user:password@host:port/database";
+    public static string DatabaseCannotConnect(string target, string why) => $"cannot connect to the database {target}: {why}";
+    public static string DatabasePermissionDenied(string target, string why) => $"the database {target} refused permission: {why}";
+    public static string DatabaseWriteFailed(string target, string why) => $"cannot write to the database {target}: {why}";
+    public static string DatabaseSchemaMismatch(string target, string table, string column) => $"the database {target} has a table '{table}' without the column '{column}': use another database, or drop or rename that table";
 
     // Evaluation
     public static string EvalSourceNotFound(string path) => $"'{path}': no such file or folder";

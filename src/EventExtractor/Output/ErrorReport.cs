@@ -20,7 +20,8 @@ public sealed class ErrorReport
     public ErrorReport(string output, TextWriter stderr)
     {
         _stderr = stderr;
-        ErrorsPath = RecordSinks.IsStandardOutput(output) ? null : PathFor(output);
+        // A database URL is no path (and may hold a password): like standard output, it gets no errors file.
+        ErrorsPath = RecordSinks.IsStandardOutput(output) || RecordSinks.IsDatabaseUrl(output) ? null : PathFor(output);
     }
 
     /// <summary>The errors file for an output path.</summary>
