@@ -63,7 +63,7 @@ public sealed class CorpusEndToEndTests : IClassFixture<CorpusEndToEndTests.Corp
     public void EveryCorpusArticleIsReadAndHasGold()
     {
         Assert.All(_run.Outcomes, o => Assert.Null(o.Problem));
-        Assert.True(_run.Outcomes.Count >= 40, $"the corpus should hold at least 40 articles, has {_run.Outcomes.Count}");
+        Assert.True(_run.Outcomes.Count >= 400, $"the corpus should hold at least 400 articles, has {_run.Outcomes.Count}");
         foreach (var o in _run.Outcomes)
         {
             Assert.True(File.Exists(Path.Combine(_run.Root, "corpus", "gold", o.Article!.Id + ".jsonl")), $"no gold for {o.Article.Id}");
@@ -75,11 +75,11 @@ public sealed class CorpusEndToEndTests : IClassFixture<CorpusEndToEndTests.Corp
     public void TheWholeCorpusScoresAboveItsFloor()
     {
         var report = _run.Evaluate();
-        Assert.True(report.F1 >= 0.58, $"strict event F1 fell to {report.F1:F3}\n{report.ToText()}");
-        Assert.True(report.LooseRecall.Value >= 0.85, $"loose recall fell to {report.LooseRecall}");
+        Assert.True(report.F1 >= 0.52, $"strict event F1 fell to {report.F1:F3}\n{report.ToText()}");
+        Assert.True(report.LooseRecall.Value >= 0.78, $"loose recall fell to {report.LooseRecall}");
         Assert.True(report.Field("sub_event_type")!.Accuracy.Value >= 0.80, report.ToText());
-        Assert.True(report.Field("event_date")!.Accuracy.Value >= 0.85, report.ToText());
-        Assert.True(report.Field("fatalities")!.Accuracy.Value >= 0.80, report.ToText());
+        Assert.True(report.Field("event_date")!.Accuracy.Value >= 0.90, report.ToText());
+        Assert.True(report.Field("fatalities")!.Accuracy.Value >= 0.76, report.ToText());
         Assert.True(report.EmptyArticlesLeftEmpty.Value >= 0.75, $"non-event articles left empty: {report.EmptyArticlesLeftEmpty}");
     }
 
