@@ -136,6 +136,9 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
 
     private bool Compatible(Document doc, ExtractedEvent e, EventMention m, bool strictType)
     {
+        // Arrests of demonstrators are the authorities' intervention in the protest or riot of that day and place.
+        if (m.Type == SubEventType.Arrests && AcledTaxonomy.EventTypeOf(e.Type) is EventType.Protests or EventType.Riots)
+            return SameDayAndPlace(doc, e, m);
         // A tactic inferred only from "attacked"/"killed" defers to the event told with its weapon.
         bool weak = (m.Flags & MentionFlags.WeakType) != 0;
         if (!weak && !e.WeakType && !TypesAgree(e.Type, m.Type, strictType)) return false;
@@ -169,6 +172,13 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         return true;
     }
 
+    private bool SameDayAndPlace(Document doc, ExtractedEvent e, EventMention m)
+    {
+        if (m.Date >= 0 && e.DateEntity >= 0 && doc.Entities[m.Date].Ref != doc.Entities[e.DateEntity].Ref) return false;
+        if (m.Place >= 0 && e.Place is { } ep && gazetteer.DistanceKm(doc.Places[doc.Entities[m.Place].Ref], ep) > SamePlaceKm) return false;
+        return true;
+    }
+
     private static bool SameCountry(Document doc, ExtractedEvent e, EventMention m) =>
         m.Place < 0 || e.Place is not { } ep || doc.Places[doc.Entities[m.Place].Ref].Iso2 == ep.Iso2;
 
@@ -195,6 +205,12 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         var m = doc.Mentions[mentionIndex];
         e.Mentions.Add(mentionIndex);
         bool weak = (m.Flags & MentionFlags.WeakType) != 0;
+        // An arrest at a protest is its intervention: a peaceful protest becomes a protest with intervention.
+        if (m.Type == SubEventType.Arrests && AcledTaxonomy.EventTypeOf(e.Type) is EventType.Protests or EventType.Riots)
+        {
+            if (e.Type == SubEventType.PeacefulProtest) e.Type = SubEventType.ProtestWithIntervention;
+            return;
+        }
         // A weak guess yields to a named tactic, but a strategic development never overrides violence.
         if (e.Type == SubEventType.None || (e.WeakType && !weak && AcledTaxonomy.EventTypeOf(m.Type) != EventType.StrategicDevelopments)) e.Type = m.Type;
         else if (!weak) e.Type = CombineTypes(e.Type, m.Type);

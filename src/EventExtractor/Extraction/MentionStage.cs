@@ -181,6 +181,8 @@ public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             if (type == SubEventType.Arrests && protest) type = SubEventType.ProtestWithIntervention;
             if (type == SubEventType.ProtestWithIntervention && !protest && !protesters) type = SubEventType.None;
             if (type == SubEventType.PeacefulProtest && fatalities > 0 && !riot) type = SubEventType.ExcessiveForceAgainstProtesters;
+            // "Clashes between protesters and police": a riot, not a battle.
+            if (type == SubEventType.ArmedClash && (protesters || rioters || protest)) type = SubEventType.ViolentDemonstration;
             // Rebels who "bombed" a position used explosives, not aircraft.
             if (type == SubEventType.AirDroneStrike && agent >= 0 && IsNonStateArmed(doc, agent) && !weapons.Any(w => knowledge.Weapons[E(doc, w).Ref].Hint == SubEventType.AirDroneStrike))
                 type = SubEventType.RemoteExplosiveLandmineIed;

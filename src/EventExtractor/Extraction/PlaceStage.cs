@@ -36,6 +36,9 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         var words = doc.Words;
         var preferred = PreferredCountries(doc);
         var covered = CoveredTokens(doc);
+        // An article that names no country ("IMPHAL - ... near Kangpokpi ... police in Manipur said") still has
+        // one: the country of its well-known places, so that "Kuki" stays an Indian community, not a Japanese city.
+        if (preferred.Count == 0) preferred = GuessCountries(doc, covered);
         var speech = doc.Entities.Where(e => e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech).Select(e => e.FirstToken).ToHashSet();
         var context = new PlaceContext();
 
@@ -95,6 +98,30 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         }
 
         AddCapitals(doc, preferred, context);
+    }
+
+    private List<string> GuessCountries(Document doc, bool[] covered)
+    {
+        var counts = new Dictionary<string, int>();
+        var none = new PlaceContext();
+        for (int t = 0; t < doc.TokenCount; t++)
+        {
+            if (covered[t] || !StartsName(doc, t, doc.Words) || IsAfterTitle(doc, t)) continue;
+            if (IsSentenceStart(doc, t) && SentenceStarters.Contains(doc.TokenHash(t))) continue;
+            for (int len = 3; len >= 1; len--)
+            {
+                if (!IsNameRun(doc, t, len, covered)) continue;
+                var (from, to) = doc.CharRange(t, len);
+                if (!gazetteer.HasName(doc.Text.AsSpan(from, to - from))) continue;
+                if (gazetteer.TryResolve(doc.Text[from..to], [], none, strict: true, out var place))
+                {
+                    counts[place.Iso2] = counts.GetValueOrDefault(place.Iso2) + 1;
+                    t += len - 1;
+                    break;
+                }
+            }
+        }
+        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).Take(2).ToList();
     }
 
     private static void AddPlace(Document doc, int first, int count, PlaceInfo info, PlaceFlags flags, PlaceContext context)
