@@ -77,5 +77,6 @@ public static class Messages
     public static string MergeNotShardOutput(string where) => $"{where}: not a line of a --shard output (a JSON record with an article_seq)";
     public static string MergeOutOfOrder(string where) => $"{where}: article_seq goes backwards; shard outputs must be merged as --shard wrote them";
     public static string MergeSameArticleTwice(string where) => $"{where}: this article_seq is also in another input; give each shard's output once";
+    public static string InterruptedNotResumable => "interrupted; the output was not completed";
     public static string Interrupted(string output) => $"interrupted; run the same command with --resume to continue into '{output}'";
 }

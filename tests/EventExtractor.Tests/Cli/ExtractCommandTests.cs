@@ -38,8 +38,7 @@ public sealed class ExtractCommandTests : IDisposable
         {
             _readerDefaultPublished = options.DefaultPublished;
             return outcomes;
-        },
-        () => null);
+        });
 
     private int Execute(string output, bool quiet, string? published, ExtractCommand.ExtractServices services) =>
         ExtractCommand.Execute(new CliContext(new StringReader(""), _stdout, _stderr),
