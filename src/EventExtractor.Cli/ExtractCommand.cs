@@ -100,8 +100,10 @@ public static class ExtractCommand
         {
             Description = "No progress and no summary line (problems are still reported).",
         };
+        // Not for users: lets tests checkpoint often on small inputs.
+        var checkpointEvery = new Option<int?>("--checkpoint-every") { Hidden = true };
 
-        var command = new Command("extract", Description) { inputs, output, models, published, threads, window, shard, resume, quiet };
+        var command = new Command("extract", Description) { inputs, output, models, published, threads, window, shard, resume, quiet, checkpointEvery };
         command.SetAction(parse => Execute(context, new ExtractOptions(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(output) ?? RecordSinks.StandardOutput,
@@ -111,7 +113,8 @@ public static class ExtractCommand
             parse.GetValue(threads),
             parse.GetValue(window),
             parse.GetValue(shard),
-            parse.GetValue(resume))));
+            parse.GetValue(resume)),
+            parse.GetValue(checkpointEvery) is int every and > 0 ? ExtractServices.Default with { CheckpointEvery = every } : null));
         return command;
     }
 
