@@ -77,6 +77,8 @@ public sealed class ResumableOutput : IDisposable
     /// <exception cref="IOException">The files cannot be written (or are in use by another run).</exception>
     public static ResumableOutput Open(string output, ResumableFormat format, JObject settings, bool resume)
     {
+        // As saved and read back: a null string and a JSON null must compare equal.
+        settings = JObject.Parse(settings.ToString(Formatting.None));
         var full = Path.GetFullPath(output);
         var progressPath = ProgressPathFor(full);
         var errorsPath = ErrorReport.PathFor(full);
