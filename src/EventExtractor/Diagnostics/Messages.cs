@@ -73,4 +73,17 @@ public static class Messages
 
     // Running
     public static string ExtractionFailed(string why) => $"the article could not be processed ({why}); it was skipped";
+    public static string ResumeInputsChanged => "the inputs are not those of the interrupted run (different articles where it stopped); run without --resume to start over";
+    public static string ResumeSettingsChanged(string what) => $"--resume: {what} differs from the interrupted run's; use the same options, or run without --resume to start over";
+    public static string ResumeNeedsFile => "--resume needs an output file in .jsonl or .csv (standard output and .json arrays cannot be continued)";
+    public static string ResumeCheckpointBad(string path, string why) => $"the checkpoint '{path}' cannot be used ({why}); run without --resume to start over";
+    public static string BadThreads(string value) => $"--threads '{value}' is not a number of threads (1 or more)";
+    public static string BadMergeWindow(string value) => $"--merge-window '{value}' is not a number of articles (0 or more)";
+    public static string BadShard(string value) => $"--shard '{value}' is not K/N with 1 <= K <= N (e.g. 2/8)";
+    public static string ShardNeedsJsonLines => "--shard writes JSON Lines: use -o FILE.jsonl or -o - (merge the shards with 'eventextractor merge')";
+    public static string MergeNotShardOutput(string where) => $"{where}: not a line of a --shard output (a JSON record with an article_seq)";
+    public static string MergeOutOfOrder(string where) => $"{where}: article_seq goes backwards; shard outputs must be merged as --shard wrote them";
+    public static string MergeSameArticleTwice(string where) => $"{where}: this article_seq is also in another input; give each shard's output once";
+    public static string InterruptedNotResumable => "interrupted; the output was not completed";
+    public static string Interrupted(string output) => $"interrupted; run the same command with --resume to continue into '{output}'";
 }

@@ -19,12 +19,15 @@ public sealed class CsvRecordSink : TextRecordSink
     public CsvRecordSink(string path) : base(path) => _csv = Start(Writer);
 
     /// <summary>Writes to <paramref name="writer"/>, which is left open.</summary>
-    public CsvRecordSink(TextWriter writer) : base(writer) => _csv = Start(Writer);
+    public CsvRecordSink(TextWriter writer) : base(writer) => _csv = Start(Writer, header: true);
 
-    private static CsvWriter Start(TextWriter writer)
+    /// <summary>Writes to <paramref name="writer"/>, which is left open; without the header row when appending to a file that has it.</summary>
+    public CsvRecordSink(TextWriter writer, bool header) : base(writer) => _csv = Start(Writer, header);
+
+    private static CsvWriter Start(TextWriter writer, bool header = true)
     {
         var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
-        csv.WriteHeader(AcledRecord.AcledColumns);
+        if (header) csv.WriteHeader(AcledRecord.AcledColumns);
         return csv;
     }
 
@@ -34,6 +37,9 @@ public sealed class CsvRecordSink : TextRecordSink
         foreach (var value in AcledValues.Of(record)) _csv.WriteField(AcledValues.Format(value));
         _csv.EndRecord();
     }
+
+    /// <inheritdoc />
+    protected override void FlushFormat() => _csv.Flush();
 
     /// <inheritdoc />
     protected override void Finish() => _csv.Dispose(); // flushes; the text writer stays open for the commit

@@ -35,6 +35,22 @@ public abstract class TextRecordSink : IRecordSink
     {
     }
 
+    /// <summary>Flushes format-level buffers without finishing the format (a batch boundary of a long run).</summary>
+    protected virtual void FlushFormat()
+    {
+    }
+
+    /// <summary>
+    /// Hands everything written so far to the text writer and flushes it, leaving the output open for more records:
+    /// the point at which a checkpoint can measure the output, and at which standard output readers see the records.
+    /// </summary>
+    public void Flush()
+    {
+        if (_committed) throw new InvalidOperationException("already committed");
+        FlushFormat();
+        Writer.Flush();
+    }
+
     /// <inheritdoc />
     public void Commit()
     {

@@ -38,8 +38,7 @@ public sealed class ExtractCommandTests : IDisposable
         {
             _readerDefaultPublished = options.DefaultPublished;
             return outcomes;
-        },
-        () => null);
+        });
 
     private int Execute(string output, bool quiet, string? published, ExtractCommand.ExtractServices services) =>
         ExtractCommand.Execute(new CliContext(new StringReader(""), _stdout, _stderr),
@@ -98,5 +97,66 @@ public sealed class ExtractCommandTests : IDisposable
         var e = Assert.Throws<ModelException>(() => Execute(output, quiet: false, null, services));
         Assert.Equal(Messages.ModelFileMissing("countries.tsv"), e.Message);
         Assert.False(File.Exists(output));
+    }
+
+    private int Execute(ExtractCommand.ExtractOptions options, ExtractCommand.ExtractServices services) =>
+        ExtractCommand.Execute(new CliContext(new StringReader(""), _stdout, _stderr), options, services);
+
+    [Theory]
+    [InlineData("-", null)]
+    [InlineData("out.json", null)]
+    [InlineData("out.csv", "1/2")]
+    public void Resume_and_shard_need_an_output_they_can_use(string output, string? shard)
+    {
+        var path = output == "-" ? "-" : Path.Combine(_dir, output);
+        var options = new ExtractCommand.ExtractOptions(["in"], path, _models, null, true, Shard: shard, Resume: shard is null);
+        var e = Assert.Throws<UsageException>(() => Execute(options, Fakes()));
+        Assert.Equal(shard is null ? Messages.ResumeNeedsFile : Messages.ShardNeedsJsonLines, e.Message);
+        Assert.Empty(_loadedFrom); // refused before the models are loaded
+    }
+
+    [Theory]
+    [InlineData("0", null, null)]
+    [InlineData("x", null, null)]
+    [InlineData(null, "-1", null)]
+    [InlineData(null, null, "3/2")]
+    public void Bad_threads_window_or_shard_are_usage_errors(string? threads, string? window, string? shard)
+    {
+        var options = new ExtractCommand.ExtractOptions(["in"], "-", _models, null, true, threads, window, shard);
+        var e = Assert.Throws<UsageException>(() => Execute(options, Fakes()));
+        Assert.Equal(threads is not null ? Messages.BadThreads(threads) : window is not null ? Messages.BadMergeWindow(window) : Messages.BadShard(shard!), e.Message);
+    }
+
+    [Fact]
+    public void A_cancelled_run_exits_130_and_resume_finishes_it_like_an_uninterrupted_run()
+    {
+        var articles = Enumerable.Range(0, 60).Select(i => new ReadOutcome(Article("n" + i), null)).ToArray();
+        var reference = Path.Combine(_dir, "ref.jsonl");
+        Assert.Equal(ExitCodes.Success, Execute(new ExtractCommand.ExtractOptions(["in"], reference, _models, null, true), Fakes(articles)));
+
+        var output = Path.Combine(_dir, "out.jsonl");
+        using var cancel = new CancellationTokenSource();
+        int seen = 0;
+        var stopping = Fakes(articles) with
+        {
+            LoadEngine = _ => a =>
+            {
+                if (Interlocked.Increment(ref seen) == 25) cancel.Cancel();
+                return [new AcledRecord { EventIdCnty = "X" + a.Id, ArticleId = a.Id }];
+            },
+            Cancellation = cancel.Token,
+            CheckpointEvery = 5,
+        };
+        Assert.Equal(ExtractCommand.InterruptedExitCode, Execute(new ExtractCommand.ExtractOptions(["in"], output, _models, null, false), stopping));
+        Assert.Contains(Messages.Interrupted(output), _stderr.ToString());
+        Assert.False(File.Exists(output));
+        Assert.True(File.Exists(output + ".progress"));
+
+        _stderr.GetStringBuilder().Clear();
+        Assert.Equal(ExitCodes.Success, Execute(new ExtractCommand.ExtractOptions(["in"], output, _models, null, false, Resume: true), Fakes(articles)));
+        Assert.Equal(File.ReadAllText(reference), File.ReadAllText(output));
+        Assert.Equal(new[] { "models", "out.jsonl", "ref.jsonl" }, Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName).Order().ToArray());
+        // Standard error is not a terminal here: the summary line, no progress display.
+        Assert.Matches(@"^60 articles, 60 events, 0 inputs rejected, \d+\.\d s\n$", _stderr.ToString().ReplaceLineEndings("\n"));
     }
 }

@@ -45,7 +45,7 @@ public class ExtractionRunTests
     {
         var sink = new ListSink();
         var problems = new List<InputProblem>();
-        var summary = new ExtractionRun(FakeExtract, null, sink, problems.Add)
+        var summary = new ExtractionRun(FakeExtract, sink, problems.Add)
             .Run([Ok("a"), Bad("in/empty.txt"), Ok("b"), Ok("d")]);
 
         Assert.Equal(new[] { "a1", "a2", "d1" }, sink.Written.Select(r => r.EventIdCnty).ToArray());
@@ -63,7 +63,7 @@ public class ExtractionRunTests
     {
         var sink = new ListSink();
         var problems = new List<InputProblem>();
-        var summary = new ExtractionRun(FakeExtract, null, sink, problems.Add).Run([Ok("c"), Ok("d")]);
+        var summary = new ExtractionRun(FakeExtract, sink, problems.Add).Run([Ok("c"), Ok("d")]);
 
         var problem = Assert.Single(problems);
         Assert.Equal("in/c.txt", problem.Input);
@@ -79,7 +79,7 @@ public class ExtractionRunTests
     public void A_clean_run_has_no_problems()
     {
         var sink = new ListSink();
-        var summary = new ExtractionRun(FakeExtract, null, sink, p => Assert.Fail(p.ToString())).Run([Ok("b")]);
+        var summary = new ExtractionRun(FakeExtract, sink, p => Assert.Fail(p.ToString())).Run([Ok("b")]);
         Assert.True(summary.Clean);
         Assert.Empty(sink.Written);
         Assert.True(sink.Committed);
