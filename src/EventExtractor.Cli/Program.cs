@@ -81,6 +81,8 @@ public static class Program
         root.Add(ExtractCommand.Create(context));
         root.Add(EvalCommand.Create(context));
         root.Add(ExplainCommand.Create(context));
+        root.Add(TrainCommand.Create(context));
+        root.Add(ClassifyCommand.Create(context));
         return root;
     }
 }
