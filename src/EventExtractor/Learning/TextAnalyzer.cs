@@ -39,8 +39,13 @@ public sealed class TextAnalyzer
         ]), k);
     }
 
-    /// <summary>Tokens and sentences only, no models (for tests and knowledge-free models).</summary>
-    public static TextAnalyzer Plain() => new(new DocumentPipeline([new Tokenizer(), new SentenceSplitter()]), null);
+    /// <summary>Paragraphs (no noise cues), tokens and sentences only, no models (for tests and knowledge-free models).</summary>
+    public static TextAnalyzer Plain() => new(new DocumentPipeline(
+    [
+        new ParagraphClassifier(NoiseCues.Parse(new StringReader("kind\tpattern\n"), "(no noise cues)")),
+        new Tokenizer(),
+        new SentenceSplitter(),
+    ]), null);
 
     /// <summary>Analyses an article.</summary>
     public Document Analyse(Article article) => _pipeline.Process(new Document(article));
