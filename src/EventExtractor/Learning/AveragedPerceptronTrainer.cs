@@ -45,7 +45,7 @@ public sealed class AveragedPerceptronTrainer(PerceptronOptions? options = null)
         var classes = AllClasses;
         int c = classes.Count;
 
-        // Local rows for the buckets the data uses, in id order; the last row is the bias (value 1, not normalized).
+        // Local rows for the buckets the data uses, in id order; the last row is the bias (a constant feature, normalized like the rest).
         var used = new SortedSet<int>();
         foreach (var e in examples) foreach (var id in e.Features.Ids) used.Add(id);
         var buckets = used.ToArray();
@@ -54,7 +54,7 @@ public sealed class AveragedPerceptronTrainer(PerceptronOptions? options = null)
         int biasRow = buckets.Length;
         int rows = buckets.Length + 1;
 
-        var local = new (int[] Rows, float[] Values, int Label)[examples.Count];
+        var local = new (int[] Rows, float[] Values, int Label, float Norm)[examples.Count];
         for (int i = 0; i < examples.Count; i++)
         {
             var f = examples[i].Features;
@@ -62,7 +62,7 @@ public sealed class AveragedPerceptronTrainer(PerceptronOptions? options = null)
             var r = new int[f.Ids.Length];
             var v = new float[f.Ids.Length];
             for (int j = 0; j < r.Length; j++) { r[j] = rowOf[f.Ids[j]]; v[j] = f.Values[j] * norm; }
-            local[i] = (r, v, (int)examples[i].Label);
+            local[i] = (r, v, (int)examples[i].Label, norm);
         }
 
         var w = new double[rows * c];
@@ -80,9 +80,9 @@ public sealed class AveragedPerceptronTrainer(PerceptronOptions? options = null)
             }
             foreach (int idx in order)
             {
-                var (r, v, gold) = local[idx];
+                var (r, v, gold, bv) = local[idx];
                 Array.Clear(scores);
-                for (int k = 0; k < c; k++) scores[k] = w[biasRow * c + k];
+                for (int k = 0; k < c; k++) scores[k] = w[biasRow * c + k] * bv;
                 for (int j = 0; j < r.Length; j++)
                 {
                     int b = r[j] * c;
@@ -98,8 +98,8 @@ public sealed class AveragedPerceptronTrainer(PerceptronOptions? options = null)
                         w[b + gold] += v[j]; u[b + gold] += step * v[j];
                         w[b + guess] -= v[j]; u[b + guess] -= step * v[j];
                     }
-                    w[biasRow * c + gold] += 1; u[biasRow * c + gold] += step;
-                    w[biasRow * c + guess] -= 1; u[biasRow * c + guess] -= step;
+                    w[biasRow * c + gold] += bv; u[biasRow * c + gold] += step * bv;
+                    w[biasRow * c + guess] -= bv; u[biasRow * c + guess] -= step * bv;
                 }
                 step++;
             }

@@ -102,7 +102,8 @@ public sealed class EventClassifierModel
             var w = _weights.AsSpan(row * c, c);
             for (int k = 0; k < c; k++) scores[k] += w[k] * v;
         }
-        for (int k = 0; k < c; k++) scores[k] += _bias[k];
+        // The bias is a constant feature, normalized with the others: unscaled it would outweigh every word.
+        for (int k = 0; k < c; k++) scores[k] += _bias[k] * norm;
     }
 
     /// <summary>
