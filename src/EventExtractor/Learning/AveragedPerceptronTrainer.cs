@@ -35,10 +35,25 @@ public sealed class AveragedPerceptronTrainer(PerceptronOptions? options = null)
 
     /// <summary>
     /// Trains on <paramref name="examples"/> (in the order given; shuffled deterministically). The softmax
-    /// temperature is fitted on <paramref name="calibration"/> when given, else on the training examples.
+    /// temperature is fitted on <paramref name="calibration"/> when given. Without one it is fitted by a held-out
+    /// half: a model trained on the even-numbered examples is calibrated on the odd-numbered ones (the training set
+    /// itself is usually separable, and would push the temperature towards zero and every probability towards 1).
     /// </summary>
     public EventClassifierModel Train(IReadOnlyList<LabelledExample> examples, FeatureHasher hasher, bool usesKnowledge,
         IReadOnlyList<LabelledExample>? calibration = null)
+    {
+        if (calibration is { Count: > 0 }) return TrainOnce(examples, hasher, usesKnowledge, calibration);
+        var even = examples.Where((_, i) => i % 2 == 0).ToList();
+        var odd = examples.Where((_, i) => i % 2 == 1).ToList();
+        float temperature = 1f;
+        if (even.Count > 0 && odd.Count > 0)
+            temperature = TrainOnce(even, hasher, usesKnowledge, odd).Temperature;
+        var model = TrainOnce(examples, hasher, usesKnowledge, null);
+        return model.WithTemperature(temperature);
+    }
+
+    private EventClassifierModel TrainOnce(IReadOnlyList<LabelledExample> examples, FeatureHasher hasher, bool usesKnowledge,
+        IReadOnlyList<LabelledExample>? calibration)
     {
         if (examples.Count == 0) throw new ArgumentException("no examples", nameof(examples));
         if (Options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options), "at least one epoch");
@@ -126,9 +141,7 @@ public sealed class AveragedPerceptronTrainer(PerceptronOptions? options = null)
 
         var draft = new EventClassifierModel(hasher.BucketBits, DocumentFeatureExtractor.FeatureSetVersion, usesKnowledge, 1f,
             classes, bias, keptBuckets.ToArray(), keptWeights.ToArray());
-        float temperature = FitTemperature(draft, calibration is { Count: > 0 } ? calibration : examples);
-        return new EventClassifierModel(hasher.BucketBits, DocumentFeatureExtractor.FeatureSetVersion, usesKnowledge, temperature,
-            classes, bias, keptBuckets.ToArray(), keptWeights.ToArray());
+        return calibration is { Count: > 0 } ? draft.WithTemperature(FitTemperature(draft, calibration)) : draft;
     }
 
     /// <summary>

@@ -86,6 +86,10 @@ public sealed class EventClassifierModel
     /// <summary>How many buckets carry weights.</summary>
     public int RowCount => _buckets.Length;
 
+    /// <summary>The same weights with another softmax temperature.</summary>
+    public EventClassifierModel WithTemperature(float temperature) =>
+        new(Hasher.BucketBits, FeatureSetVersion, UsesKnowledge, temperature, _classes, _bias, _buckets, _weights);
+
     /// <summary>Raw class scores of a feature vector into <paramref name="scores"/> (length = class count).</summary>
     public void Score(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> scores)
     {

@@ -24,6 +24,8 @@ public sealed class ModelTests
             Assert.Equal(p.Type == SubEventType.None, p.NoneProbability >= 0.5f || p.NoneProbability == p.Confidence);
         }
         Assert.Equal(26, model.Classes.Count);
+        // Calibrated on a held-out half, not on the (separable) training set, which would give the grid's floor.
+        Assert.True(model.Temperature > 0.011f, $"temperature {model.Temperature}");
         Assert.Equal(SubEventType.None, model.Classes[0]);
     }
 
