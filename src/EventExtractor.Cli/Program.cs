@@ -82,6 +82,8 @@ public static class Program
         root.Add(EvalCommand.Create(context));
         root.Add(ExplainCommand.Create(context));
         root.Add(MergeCommand.Create(context));
+        root.Add(TrainCommand.Create(context));
+        root.Add(ClassifyCommand.Create(context));
         return root;
     }
 }

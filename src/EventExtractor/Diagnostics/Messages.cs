@@ -37,6 +37,24 @@ public static class Messages
     public static string ModelUnknownCountry(string column, string value) => $"column '{column}' names an unknown country '{value}'";
     public static string ModelDuplicate(string what) => $"duplicate {what}";
 
+    // Event classifier
+    public static string ClassifierBadMagic => "it is not an event classifier model (wrong magic bytes; train one with 'eventextractor train')";
+    public static string ClassifierBadVersion(int found, int expected) => $"event classifier format version {found} is not supported (this build reads version {expected}; retrain it with 'eventextractor train')";
+    public static string ClassifierFeatureSet(int found, int expected) => $"the model was trained on feature set {found}, this build extracts feature set {expected}; retrain it with 'eventextractor train'";
+    public static string ClassifierTruncated => "the event classifier file is truncated";
+    public static string ClassifierCorrupt => "the event classifier file is damaged (its sections do not add up)";
+    public static string ClassifierChecksum => "the event classifier file is damaged (checksum mismatch)";
+    public static string ClassifierUnknownClass(string name) => $"the event classifier names an unknown class '{name}'";
+    public static string TrainNoExamples => "no training examples were found in the inputs";
+    public static string TrainOneClass(string name) => $"every training example has the class '{name}'; a classifier needs at least two classes";
+    public static string TrainUnknownInput(string path) => $"cannot tell what '{path}' holds: use a corpus folder (articles/ + gold/), an ACLED .csv export or a .jsonl file of {{\"text\", \"label\"}} lines";
+    public static string TrainBadEpochs(string value) => $"--epochs '{value}' is not a whole number between 1 and 1000";
+    public static string TrainSkippedRows(string source, int noText, int unknownLabel) => $"{source}: skipped {noText} row{(noText == 1 ? "" : "s")} without text and {unknownLabel} with an unknown sub-event type";
+    public static string TrainBadJsonLine(string where, string why) => $"{where}: {why}; the line was skipped";
+    public static string TrainUnknownLabel(string where, string label) => $"{where}: unknown label '{label}' (use an ACLED sub-event type or None); the line was skipped";
+    public static string TrainSplitWithoutCorpus => "--split applies only to corpus folders, and no input is one";
+    public static string TrainNoSplitsFile(string folder) => $"--split needs the corpus's splits.tsv, which '{folder}' does not have";
+
     // Command line
     public static string NoInputs => "no inputs given: name files, folders, or - for JSON Lines on standard input";
     public static string BadDateOption(string value) => $"--published '{value}' is not a date (use YYYY-MM-DD)";

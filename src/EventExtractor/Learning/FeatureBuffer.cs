@@ -1,0 +1,98 @@
+namespace EventExtractor.Learning;
+
+/// <summary>
+/// A reusable list of (feature id, value) pairs for one example, plus the scratch space feature extraction needs.
+/// Grows to the largest example seen and is then reused: extraction into a warm buffer allocates nothing. Not
+/// thread-safe; use one per thread (<see cref="EventClassifier"/> keeps one per thread).
+/// </summary>
+public sealed class FeatureBuffer
+{
+    private int[] _ids;
+    private float[] _values;
+    private byte[] _marks = new byte[64];
+
+    public FeatureBuffer(int capacity = 256)
+    {
+        _ids = new int[Math.Max(capacity, 4)];
+        _values = new float[_ids.Length];
+    }
+
+    /// <summary>How many features the buffer holds.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The feature ids, first <see cref="Count"/> valid; a feature may occur more than once (its values add).</summary>
+    public ReadOnlySpan<int> Ids => _ids.AsSpan(0, Count);
+
+    /// <summary>The feature values, parallel to <see cref="Ids"/>.</summary>
+    public ReadOnlySpan<float> Values => _values.AsSpan(0, Count);
+
+    /// <summary>Empties the buffer (keeps its storage).</summary>
+    public void Clear() => Count = 0;
+
+    /// <summary>Adds one feature.</summary>
+    public void Add(int id, float value = 1f)
+    {
+        if (Count == _ids.Length)
+        {
+            Array.Resize(ref _ids, _ids.Length * 2);
+            Array.Resize(ref _values, _ids.Length);
+        }
+        _ids[Count] = id;
+        _values[Count] = value;
+        Count++;
+    }
+
+    /// <summary>A copy of the features, for keeping an example after the buffer is reused (training only).</summary>
+    public FeatureVector ToVector() => new(Ids.ToArray(), Values.ToArray());
+
+    /// <summary>Per-token scratch of at least <paramref name="length"/> bytes, for extractors.</summary>
+    internal Span<byte> Marks(int length)
+    {
+        if (_marks.Length < length) _marks = new byte[Math.Max(length, _marks.Length * 2)];
+        var span = _marks.AsSpan(0, length);
+        span.Clear();
+        return span;
+    }
+}
+
+/// <summary>An example's features, kept: ids and values of the same length.</summary>
+public sealed record FeatureVector(int[] Ids, float[] Values)
+{
+    /// <summary>The factor every score of this vector is multiplied by: 1 / its L2 norm (1 when empty).</summary>
+    public float Norm => Scoring.Norm(Values);
+}
+
+/// <summary>How a feature vector turns into class scores; shared by the trainer and the model so they agree.</summary>
+public static class Scoring
+{
+    /// <summary>1 / the L2 norm of the values, so long and short texts score on one scale; 1 for no features.</summary>
+    public static float Norm(ReadOnlySpan<float> values)
+    {
+        double sum = 0;
+        foreach (var v in values) sum += (double)v * v;
+        return sum > 0 ? (float)(1.0 / Math.Sqrt(sum)) : 1f;
+    }
+
+    /// <summary>Softmax of <paramref name="scores"/> / <paramref name="temperature"/> into <paramref name="probabilities"/>.</summary>
+    public static void Softmax(ReadOnlySpan<float> scores, float temperature, Span<float> probabilities)
+    {
+        float max = float.NegativeInfinity;
+        foreach (var s in scores) if (s > max) max = s;
+        double sum = 0;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            double e = Math.Exp((scores[i] - max) / temperature);
+            probabilities[i] = (float)e;
+            sum += e;
+        }
+        for (int i = 0; i < scores.Length; i++) probabilities[i] = (float)(probabilities[i] / sum);
+    }
+
+    /// <summary>Index of the largest score; the lowest index wins a tie, so predictions never depend on anything else.</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        int best = 0;
+        for (int i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
+        return best;
+    }
+}
