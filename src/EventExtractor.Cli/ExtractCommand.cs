@@ -100,10 +100,15 @@ public static class ExtractCommand
         {
             Description = "No progress and no summary line (problems are still reported).",
         };
+        var model = new Option<string?>("--model")
+        {
+            Description = "Event classifier model (from 'eventextractor train'); default: event-classifier.bin in the models folder.",
+            HelpName = "MODEL",
+        };
         // Not for users: lets tests checkpoint often on small inputs.
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Hidden = true };
 
-        var command = new Command("extract", Description) { inputs, output, models, published, threads, window, shard, resume, quiet, checkpointEvery };
+        var command = new Command("extract", Description) { inputs, output, models, model, published, threads, window, shard, resume, quiet, checkpointEvery };
         command.SetAction(parse => Execute(context, new ExtractOptions(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(output) ?? RecordSinks.StandardOutput,
@@ -113,7 +118,8 @@ public static class ExtractCommand
             parse.GetValue(threads),
             parse.GetValue(window),
             parse.GetValue(shard),
-            parse.GetValue(resume)),
+            parse.GetValue(resume),
+            parse.GetValue(model)),
             parse.GetValue(checkpointEvery) is int every and > 0 ? ExtractServices.Default with { CheckpointEvery = every } : null));
         return command;
     }
@@ -133,6 +139,10 @@ public static class ExtractCommand
             dir => ExtractorEngine.Load(dir).Extract,
             (options, inputs, stdin) => new ArticleReader(options).ReadAll(inputs, stdin));
 
+        /// <summary>Loads the engine with another event classifier model (<c>--model</c>).</summary>
+        public Func<string, string, Func<Article, IReadOnlyList<AcledRecord>>> LoadEngineWithModel { get; init; } =
+            (dir, model) => ExtractorEngine.Load(dir, model).Extract;
+
         /// <summary>Stops the run (as Ctrl+C does); none by default.</summary>
         public CancellationToken Cancellation { get; init; }
 
@@ -142,7 +152,7 @@ public static class ExtractCommand
 
     /// <summary>The parsed options of one <c>extract</c> run.</summary>
     public sealed record ExtractOptions(IReadOnlyList<string> Inputs, string Output, string? Models, string? Published, bool Quiet,
-        string? Threads = null, string? MergeWindow = null, string? Shard = null, bool Resume = false);
+        string? Threads = null, string? MergeWindow = null, string? Shard = null, bool Resume = false, string? Model = null);
 
     /// <summary>
     /// Runs <c>extract</c>. Everything the user can get wrong is checked before the models are loaded, so a typo
@@ -171,7 +181,8 @@ public static class ExtractCommand
         if (options.Resume && !resumable) throw new UsageException(Messages.ResumeNeedsFile);
         var modelsDir = ModelDirectory.Locate(options.Models);
 
-        var extract = services.LoadEngine(modelsDir);
+        if (options.Model is not null && !File.Exists(options.Model)) throw new ModelException(Messages.ModelFileMissing(options.Model));
+        var extract = options.Model is null ? services.LoadEngine(modelsDir) : services.LoadEngineWithModel(modelsDir, options.Model);
         // The noise cues also let the reader pass over "Skip to main content" above a text file's headline.
         var cues = File.Exists(Path.Combine(modelsDir, NoiseCues.FileName)) ? NoiseCues.FromModels(modelsDir) : null;
         var readerOptions = new ArticleReaderOptions { DefaultPublished = published, HeadlineCues = cues };
@@ -295,6 +306,7 @@ public static class ExtractCommand
         ["inputs"] = new JArray(options.Inputs.Select(i => i == ArticleReader.StandardInputArgument ? i : Path.GetFullPath(i))),
         ["models"] = Path.GetFullPath(modelsDir),
         ["published"] = options.Published,
+        ["model"] = options.Model is null ? null : Path.GetFullPath(options.Model),
         ["merge_window"] = run.MergeWindow,
         ["shard"] = run.Shard?.ToString(),
     };

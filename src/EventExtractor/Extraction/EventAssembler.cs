@@ -50,6 +50,11 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         foreach (var h in headline)
         {
             var m = doc.Mentions[h];
+            if (m.Type == SubEventType.None)
+            {
+                if (events.Count > 0) AddToll(events[0], m); // a toll in the headline: the main event's
+                continue;
+            }
             // The headline tells the lede's event in fewer words ("near Mogadishu" for "near Afgooye, west of Mogadishu").
             var target = events.FirstOrDefault(e => Compatible(doc, e, m, strictType: false))
                          ?? events.FirstOrDefault(e => TypesAgree(e.Type, m.Type, strict: false) && SameCountry(doc, e, m));

@@ -1,4 +1,5 @@
 using EventExtractor.Ingestion;
+using EventExtractor.Learning;
 using EventExtractor.Lexicons;
 using EventExtractor.Pipeline;
 using EventExtractor.Records;
@@ -17,9 +18,10 @@ public sealed class ExtractorEngine
     private readonly EventAssembler _assembler;
     private readonly RecordBuilder _records;
 
-    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs)
+    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, Func<ExtractionKnowledge, IEventClassifier?> classifier)
     {
         var k = loaded.Knowledge;
+        Classifier = classifier(k);
         _pipeline = new DocumentPipeline(
         [
             paragraphs,
@@ -28,7 +30,7 @@ public sealed class ExtractorEngine
             new LexiconStage(k),
             new PlaceStage(k, loaded.Places),
             new DateStage(k),
-            new MentionStage(k),
+            new MentionStage(k, Classifier),
         ]);
         _assembler = new EventAssembler(k, loaded.Places);
         var terms = loaded.Lexicon.Terms;
@@ -40,9 +42,19 @@ public sealed class ExtractorEngine
     /// <summary>The document pipeline, for tools that want the annotations (export, diagnostics).</summary>
     public DocumentPipeline Pipeline { get; }
 
-    /// <summary>Loads every model and lexicon from <paramref name="modelsDir"/>.</summary>
-    public static ExtractorEngine Load(string modelsDir) =>
-        new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir));
+    /// <summary>The event classifier the mentions consult, if any.</summary>
+    public IEventClassifier? Classifier { get; }
+
+    /// <summary>
+    /// Loads every model and lexicon from <paramref name="modelsDir"/>; the event classifier from
+    /// <paramref name="modelPath"/> when given, else the folder's event-classifier.bin when it has one.
+    /// </summary>
+    public static ExtractorEngine Load(string modelsDir, string? modelPath = null)
+    {
+        var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
+        return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir),
+            k => modelPath != null || File.Exists(path) ? new EventClassifier(EventClassifierModel.Load(path), k) : null);
+    }
 
     /// <summary>Runs the document stages only.</summary>
     public Document Analyse(Article article) => _pipeline.Process(new Document(article));

@@ -59,7 +59,8 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
             if (IsAfterTitle(doc, t)) continue;
             // "An", "The", "After" opening a sentence are words, not towns.
             if (IsSentenceStart(doc, t) && SentenceStarters.Contains(doc.TokenHash(t))) continue;
-            if (doc.Tokens[t].Length < 3 && (doc.Tokens[t].Flags & TokenFlags.AllCaps) == 0) continue;
+            // Two-letter words are no towns, but "Al" of "Al Qaim" begins one.
+            if (doc.Tokens[t].Length < 3 && (doc.Tokens[t].Flags & TokenFlags.AllCaps) == 0 && !Connectors.Contains(doc.TokenHash(t))) continue;
             var flags = Flags(doc, t);
             bool cue = (flags & PlaceFlags.Locative) != 0;
             // Longest name first; names are runs of capitalised words with connectors (Ras al Ain).
@@ -258,7 +259,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
     private static bool StartsName(Document doc, int t, MatchWord[] words)
     {
         var tok = doc.Tokens[t];
-        if (tok.Kind != TokenKind.Word || (tok.Flags & TokenFlags.Capitalized) == 0) return false;
+        if (tok.Kind != TokenKind.Word || ((tok.Flags & TokenFlags.Capitalized) == 0 && !IsArticlePrefixed(doc, t))) return false;
         // Inside a run of capitalised words, only the run's start begins a name (skips "Mike Pompeo" -> "Pompeo").
         if (t > 0)
         {
@@ -267,6 +268,14 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
             if (prevCap && !IsSentenceStart(doc, t - 1) && !Locatives.Contains(doc.TokenHash(t - 1))) return false;
         }
         return true;
+    }
+
+    /// <summary>"al-Qaim", "ad-Dawr": a lower-case Arabic article joined to a capitalised name.</summary>
+    private static bool IsArticlePrefixed(Document doc, int t)
+    {
+        var s = doc.TokenText(t);
+        int dash = s.IndexOf('-');
+        return dash is >= 1 and <= 3 && dash + 1 < s.Length && char.IsUpper(s[dash + 1]) && Connectors.Contains(WordKey.Hash(s[..dash]));
     }
 
     private static bool IsSentenceStart(Document doc, int t)
@@ -290,7 +299,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
             if (covered[k] || doc.SentenceOfToken(k) != sentence) return false;
             var tok = doc.Tokens[k];
             if (tok.Kind != TokenKind.Word) return false;
-            bool cap = (tok.Flags & TokenFlags.Capitalized) != 0;
+            bool cap = (tok.Flags & TokenFlags.Capitalized) != 0 || IsArticlePrefixed(doc, k);
             if (!cap && !(k > t && k < t + len - 1 && Connectors.Contains(doc.TokenHash(k)))
                 && !(k > t && cap)) return false;
             if (k > t && doc.Tokens[k - 1].End < tok.Start - 1) return false; // no line breaks or double spaces inside a name

@@ -38,11 +38,18 @@ public sealed class ParagraphClassifier : IStage
 
     public void Process(Document document)
     {
-        document.Paragraphs = Classify(document.Text);
+        // A JSON article without a title (a snippet, a note) has no headline: its first paragraph is the story.
+        bool titled = document.Article.Title is { Length: > 0 } || !IsJsonOrigin(document.Article.Origin);
+        document.Paragraphs = Classify(document.Text, titled);
     }
 
+    private static bool IsJsonOrigin(string origin) =>
+        origin.Contains(".json", StringComparison.OrdinalIgnoreCase) || origin.StartsWith(ArticleReader.StandardInputName, StringComparison.Ordinal);
+
     /// <summary>Splits and classifies a text; the same work as <see cref="Process"/>, for callers without a document.</summary>
-    public Paragraph[] Classify(string text)
+    /// <param name="text">The article text.</param>
+    /// <param name="titled">False when the text has no headline line (the first paragraph is then body).</param>
+    public Paragraph[] Classify(string text, bool titled = true)
     {
         var paragraphs = new List<Paragraph>();
         int pos = 0;
@@ -61,7 +68,7 @@ public sealed class ParagraphClassifier : IStage
             pos = end + 1;
         }
 
-        int headline = paragraphs.FindIndex(p => p.Kind == ParagraphKind.Body);
+        int headline = titled ? paragraphs.FindIndex(p => p.Kind == ParagraphKind.Body) : -1;
         if (headline >= 0)
         {
             paragraphs[headline] = paragraphs[headline] with { Kind = ParagraphKind.Headline };

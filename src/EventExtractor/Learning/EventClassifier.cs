@@ -19,6 +19,9 @@ public interface IEventClassifier
     /// splitter and the lexicon, place and date stages. Thread-safe.
     /// </summary>
     EventPrediction Classify(Document doc, int firstToken, int tokenCount, TextPosition position);
+
+    /// <summary>The whole document as the classifier was trained on it (a short text whole, an article by its headline and lede).</summary>
+    EventPrediction ClassifyDocument(Document doc, out TrainingData.DocumentShape shape);
 }
 
 /// <summary>
@@ -47,6 +50,19 @@ public sealed class EventClassifier : IEventClassifier
     public EventClassifierModel Model { get; }
 
     public IFeatureExtractor Features { get; }
+
+    /// <summary>
+    /// The prediction for a whole document as the classifier was trained on it: a short text whole, an article
+    /// by its headline and lede. <paramref name="shape"/> says which.
+    /// </summary>
+    public EventPrediction ClassifyDocument(Document doc, out TrainingData.DocumentShape shape)
+    {
+        var buffer = t_buffer ??= new FeatureBuffer();
+        shape = TrainingData.DocumentFeatures(doc, Features, buffer, out _);
+        if (shape == TrainingData.DocumentShape.Empty) return new EventPrediction(SubEventType.None, 1f, 1f);
+        var (type, confidence, none) = Model.Predict(buffer.Ids, buffer.Values);
+        return new EventPrediction(type, confidence, none);
+    }
 
     public EventPrediction Classify(Document doc, int firstToken, int tokenCount, TextPosition position)
     {

@@ -188,36 +188,11 @@ public static class TrainingData
     private static List<LabelledExample> ItemExamples(Document doc, string id, SubEventType label, IFeatureExtractor features, FeatureBuffer buffer)
     {
         var examples = new List<LabelledExample>();
-        var evidence = new List<int>();
-        for (int s = 0; s < doc.Sentences.Length; s++)
-            if (KindOf(doc, doc.Sentences[s]) is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Subheadline) evidence.Add(s);
-        if (evidence.Count == 0) return examples;
-
-        if (evidence.Count <= MaxShortReportSentences)
-        {
-            var first = doc.Sentences[evidence[0]];
-            var last = doc.Sentences[evidence[^1]];
-            buffer.Clear();
-            features.Extract(doc, first.FirstToken, last.FirstToken + last.TokenCount - first.FirstToken, TextPosition.Whole, buffer);
-            examples.Add(new LabelledExample(buffer.ToVector(), label, $"{id} whole"));
-            return examples;
-        }
-
-        buffer.Clear();
-        int ledeParagraph = -1;
-        foreach (int s in evidence)
-        {
-            var sentence = doc.Sentences[s];
-            var kind = KindOf(doc, sentence);
-            if (kind is ParagraphKind.Headline or ParagraphKind.Subheadline)
-                features.Extract(doc, sentence.FirstToken, sentence.TokenCount, TextPosition.Headline, buffer);
-            else if (ledeParagraph < 0 || sentence.Paragraph == ledeParagraph)
-            {
-                ledeParagraph = sentence.Paragraph;
-                features.Extract(doc, sentence.FirstToken, sentence.TokenCount, TextPosition.Lede, buffer);
-            }
-        }
-        examples.Add(new LabelledExample(buffer.ToVector(), label, $"{id} lede"));
+        var shape = DocumentFeatures(doc, features, buffer, out int ledeParagraph);
+        if (shape == DocumentShape.Empty) return examples;
+        examples.Add(new LabelledExample(buffer.ToVector(), label, shape == DocumentShape.Short ? $"{id} whole" : $"{id} lede"));
+        if (shape == DocumentShape.Short) return examples;
+        var evidence = EvidenceSentences(doc);
 
         int taken = 0;
         foreach (int s in evidence)
@@ -232,6 +207,50 @@ public static class TrainingData
             taken++;
         }
         return examples;
+    }
+
+    /// <summary>How a document is presented to the classifier.</summary>
+    public enum DocumentShape { Empty, Short, Article }
+
+    private static List<int> EvidenceSentences(Document doc)
+    {
+        var evidence = new List<int>();
+        for (int s = 0; s < doc.Sentences.Length; s++)
+            if (KindOf(doc, doc.Sentences[s]) is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Subheadline) evidence.Add(s);
+        return evidence;
+    }
+
+    /// <summary>
+    /// The features the classifier sees for a whole document, the same in training and in extraction: a short
+    /// text (a brief, a note, a snippet: at most <see cref="MaxShortReportSentences"/> evidence sentences) whole;
+    /// an article as its headline and first body paragraph.
+    /// </summary>
+    public static DocumentShape DocumentFeatures(Document doc, IFeatureExtractor features, FeatureBuffer buffer, out int ledeParagraph)
+    {
+        ledeParagraph = -1;
+        buffer.Clear();
+        var evidence = EvidenceSentences(doc);
+        if (evidence.Count == 0) return DocumentShape.Empty;
+        if (evidence.Count <= MaxShortReportSentences)
+        {
+            var first = doc.Sentences[evidence[0]];
+            var last = doc.Sentences[evidence[^1]];
+            features.Extract(doc, first.FirstToken, last.FirstToken + last.TokenCount - first.FirstToken, TextPosition.Whole, buffer);
+            return DocumentShape.Short;
+        }
+        foreach (int s in evidence)
+        {
+            var sentence = doc.Sentences[s];
+            var kind = KindOf(doc, sentence);
+            if (kind is ParagraphKind.Headline or ParagraphKind.Subheadline)
+                features.Extract(doc, sentence.FirstToken, sentence.TokenCount, TextPosition.Headline, buffer);
+            else if (ledeParagraph < 0 || sentence.Paragraph == ledeParagraph)
+            {
+                ledeParagraph = sentence.Paragraph;
+                features.Extract(doc, sentence.FirstToken, sentence.TokenCount, TextPosition.Lede, buffer);
+            }
+        }
+        return DocumentShape.Article;
     }
 
     private static ParagraphKind KindOf(Document doc, Sentence s)
