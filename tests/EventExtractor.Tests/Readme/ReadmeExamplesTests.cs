@@ -77,7 +77,13 @@ public sealed class ReadmeExamplesTests
             if (command.StartsWith(DotnetRunPrefix, StringComparison.Ordinal)) command = "eventextractor " + command[DotnetRunPrefix.Length..];
             var words = Split(command);
             Assert.Equal("eventextractor", words[0]);
-            var args = words.Skip(1).Select(w => Rewrite(w, temp)).ToArray();
+            var args = new string[words.Length - 1];
+            for (int i = 1; i < words.Length; i++)
+            {
+                // Whatever an example writes goes to the temporary folder, never into the repository.
+                bool isOutput = words[i - 1] is "-o" or "--output" && words[i] != "-";
+                args[i - 1] = isOutput ? Path.Combine(temp, Path.GetFileName(words[i])) : Rewrite(words[i], temp);
+            }
 
             var stdout = new StringWriter();
             var stderr = new StringWriter();
