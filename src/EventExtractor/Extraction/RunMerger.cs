@@ -1,54 +1,29 @@
 using EventExtractor.Records;
+using EventExtractor.Running;
 
 namespace EventExtractor.Extraction;
 
 /// <summary>
-/// Merges the records of one run: the same event (same sub-event type, place, day and actor1) reported by
-/// several articles becomes one record whose <c>source</c> and <c>article_id</c> list all of them, with the
-/// lowest fatality figure (the codebook's rule for conflicting reports). Output order follows the first
-/// report of each event.
+/// Merges the records of a whole run in memory: the same event (same sub-event type, place, day and actor1)
+/// reported by several articles becomes one record whose <c>source</c> and <c>article_id</c> list all of them. It is
+/// <see cref="WindowMerger"/> with a window as wide as the run (the command line uses a bounded window so that
+/// memory stays flat); output order follows the first report of each event.
 /// </summary>
 public sealed class RunMerger
 {
     private readonly List<AcledRecord> _records = new();
-    private readonly Dictionary<string, AcledRecord> _byKey = new(StringComparer.Ordinal);
+    private readonly WindowMerger _window;
+    private long _position;
+
+    public RunMerger() => _window = new WindowMerger(int.MaxValue, p => _records.Add(p.Record));
 
     /// <summary>Adds one article's records.</summary>
-    public void Add(IEnumerable<AcledRecord> records)
-    {
-        foreach (var r in records)
-        {
-            // Undated or unplaced records cannot be told apart from other events: never merged.
-            if (r.EventDate.Length == 0 || r.Location.Length == 0)
-            {
-                _records.Add(r);
-                continue;
-            }
-            var key = string.Join("\u001f", r.SubEventType, r.EventDate, r.Location, r.Actor1);
-            if (!_byKey.TryGetValue(key, out var first))
-            {
-                _byKey[key] = r;
-                _records.Add(r);
-                continue;
-            }
-            if (first.ArticleId.Split("; ").Contains(r.ArticleId)) continue;
-            first.ArticleId += "; " + r.ArticleId;
-            if (!first.Source.Split("; ").Contains(r.Source)) first.Source += "; " + r.Source;
-            first.Fatalities = Math.Min(first.Fatalities, r.Fatalities);
-            if (first.Actor2.Length == 0 && r.Actor2.Length > 0)
-            {
-                first.Actor2 = r.Actor2;
-                first.Inter2 = r.Inter2;
-                first.Interaction = r.Interaction;
-                first.CivilianTargeting = r.CivilianTargeting;
-            }
-            foreach (var w in r.Weapons)
-                if (!first.Weapons.Contains(w)) first.Weapons.Add(w);
-            first.Injuries = Math.Max(first.Injuries, r.Injuries);
-            first.Confidence = Math.Max(first.Confidence, r.Confidence);
-        }
-    }
+    public void Add(IEnumerable<AcledRecord> records) => _window.Add(_position++, records.ToList());
 
     /// <summary>The merged records, in first-seen order.</summary>
-    public IReadOnlyList<AcledRecord> Finish() => _records;
+    public IReadOnlyList<AcledRecord> Finish()
+    {
+        _window.Finish();
+        return _records;
+    }
 }
