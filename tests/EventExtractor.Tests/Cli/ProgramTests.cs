@@ -15,13 +15,7 @@ public sealed class ProgramTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, new StringReader(""), stdout, stderr);
-        return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
-    }
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 
     private static void AssertUsageError((int Code, string Stdout, string Stderr) result, string message)
     {

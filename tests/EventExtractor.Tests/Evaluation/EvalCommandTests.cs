@@ -11,13 +11,7 @@ public sealed class EvalCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, new StringReader(""), stdout, stderr);
-        return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
-    }
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args) => Tests.Cli.CliRunner.Run(args);
 
     private const string Attack = """{"article_id":"a-01","event_date":"2024-03-10","sub_event_type":"Attack","location":"Alpha","latitude":10.0,"longitude":20.0,"fatalities":2}""";
     private const string Clash = """{"article_id":"a-02","event_date":"2024-03-11","sub_event_type":"Armed clash","location":"Beta","latitude":12.0,"longitude":21.0,"fatalities":0}""";

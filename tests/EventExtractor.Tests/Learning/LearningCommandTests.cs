@@ -1,3 +1,4 @@
+using EventExtractor.Tests.Cli;
 using EventExtractor.Cli;
 using EventExtractor.Diagnostics;
 using EventExtractor.Models;
@@ -14,13 +15,7 @@ public sealed class LearningCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, new StringReader(""), stdout, stderr);
-        return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
-    }
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 
     private string WriteJsonl(string name, IEnumerable<(string Text, SubEventType? Label)> rows)
     {
