@@ -79,6 +79,10 @@ public sealed class ExtractionKnowledge
     public Dictionary<ulong, NumberWord> Numbers { get; } = new();
     public Dictionary<ulong, string> PersonNouns { get; } = new();
 
+    /// <summary>Identity phrases of unnamed civilians and demonstrators ("journalists") and their ACLED label templates.</summary>
+    public PhraseMatcher IdentityMatcher { get; } = new();
+    public List<string> IdentityLabels { get; } = new();
+
     public CountryEntry? CountryOfIso2(string iso2) => CountryByIso2.TryGetValue(iso2, out var i) ? Countries[i] : null;
     public CountryEntry? CountryOfIso3(string iso3) => CountryByIso3.TryGetValue(iso3, out var i) ? Countries[i] : null;
 }

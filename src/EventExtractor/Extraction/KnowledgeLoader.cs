@@ -17,6 +17,7 @@ public static class KnowledgeLoader
     public const string CalendarFile = "calendar-words.tsv";
     public const string NumbersFile = "number-words.tsv";
     public const string PersonNounsFile = "person-nouns.tsv";
+    public const string IdentityGroupsFile = "identity-groups.tsv";
 
     /// <summary>Everything loaded from one models folder.</summary>
     public sealed record Loaded(ExtractionKnowledge Knowledge, IPlaceLookup Places, Lexicon Lexicon);
@@ -99,6 +100,12 @@ public static class KnowledgeLoader
         var knowledge = new ExtractionKnowledge(actors, weapons, sites, triggers, cues, calendar, numbers, persons, countryEntries, countryPhrases);
         foreach (var g in groups.Rows)
             if (g.Family != g.Name && g.Iso3.Length == 3) knowledge.GroupVariants[(g.Family, g.Iso3)] = g.Name;
+        foreach (var r in TsvReader.Read(Path.Combine(modelsDir, IdentityGroupsFile), "noun", "label"))
+        {
+            if (!r[1].Contains("{COUNTRY}")) throw r.Bad(1, "a template containing {COUNTRY}");
+            knowledge.IdentityMatcher.Add(r[0], knowledge.IdentityLabels.Count);
+            knowledge.IdentityLabels.Add(r[1]);
+        }
         return knowledge;
     }
 }

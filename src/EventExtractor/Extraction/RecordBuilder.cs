@@ -48,6 +48,12 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         if (a1.Length == 0 && a2.Length > 0) (a1, i1, a2, i2) = (a2, i2, "", 0);
         r.Actor1 = a1;
         r.Inter1 = InterName(i1);
+        // Who the demonstrators or the civilian victims were: "Teachers (Chile)", "Journalists (Iraq)".
+        if (country != null)
+        {
+            if (i1 is 5 or 6) r.AssocActor1 = Identity(doc, e, country);
+            else if (i2 == 7) r.AssocActor2 = Identity(doc, e, country);
+        }
         r.Actor2 = a2;
         r.Inter2 = InterName(i2);
         r.Interaction = Interaction(i1, i2);
@@ -159,6 +165,33 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
                 break;
         }
         return (a1, i1, a2, i2);
+    }
+
+    private string Identity(Document doc, ExtractedEvent e, CountryEntry country)
+    {
+        var labels = new List<string>();
+        var matches = new List<PhraseMatch>();
+        foreach (var mi in e.Mentions)
+        {
+            var s = doc.Sentences[doc.Mentions[mi].Sentence];
+            int from = -1, to = -1;
+            for (int w = 0; w < doc.Words.Length; w++)
+            {
+                if (doc.Words[w].Token < s.FirstToken) continue;
+                if (doc.Words[w].Token >= s.FirstToken + s.TokenCount) break;
+                if (from < 0) from = w;
+                to = w + 1;
+            }
+            if (from < 0) continue;
+            matches.Clear();
+            knowledge.IdentityMatcher.Match(doc.Words, from, to, wholeTokens: true, matches);
+            foreach (var m in matches)
+            {
+                var label = knowledge.IdentityLabels[m.Entry].Replace("{COUNTRY}", country.Name);
+                if (!labels.Contains(label)) labels.Add(label);
+            }
+        }
+        return string.Join("; ", labels.Take(2));
     }
 
     /// <summary>ACLED's text interaction: both inter names, lower code first, or "X only" for one-sided events.</summary>
