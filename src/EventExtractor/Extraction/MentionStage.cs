@@ -114,12 +114,17 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
             int first = doc.Mentions.FindIndex(x => x.Type != SubEventType.None);
             if (first >= 0)
             {
-                // The first mention is the event a brief reports; a rule's special case (an interception) stands.
+                // The classifier reads the brief as one event: it types the first mention when that is the only one
+                // (or a guess); a rule's special case (an interception) stands.
                 var m = doc.Mentions[first];
-                if (m.Type != SubEventType.DisruptedWeaponsUse || p.Type == SubEventType.DisruptedWeaponsUse)
+                bool single = doc.Mentions.Count(x => x.Type != SubEventType.None) == 1;
+                bool weak = (m.Flags & MentionFlags.WeakType) != 0;
+                if ((single || weak) && (m.Type != SubEventType.DisruptedWeaponsUse || p.Type == SubEventType.DisruptedWeaponsUse))
                     doc.Mentions[first] = m with { Type = p.Type, Flags = m.Flags & ~MentionFlags.WeakType };
                 return;
             }
+            // A trigger the rules found but judged a threat, a habit or a denial is no event, whatever the model says.
+            if (doc.Entities.Any(e => e.Label == EntityLabel.Trigger)) return;
             var created = MentionForPrediction(doc, p.Type, byLabel, blocked);
             if (created is { } c) doc.Mentions.Insert(0, c);
             return;
