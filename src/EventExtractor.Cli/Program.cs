@@ -81,6 +81,7 @@ public static class Program
         root.Add(ExtractCommand.Create(context));
         root.Add(EvalCommand.Create(context));
         root.Add(ExplainCommand.Create(context));
+        root.Add(ExportCommand.Create(context));
         return root;
     }
 }
