@@ -84,6 +84,7 @@ public static class Program
         root.Add(MergeCommand.Create(context));
         root.Add(TrainCommand.Create(context));
         root.Add(ClassifyCommand.Create(context));
+        root.Add(ExportCommand.Create(context));
         return root;
     }
 }

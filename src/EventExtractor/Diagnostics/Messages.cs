@@ -62,6 +62,7 @@ public static class Messages
     public static string OutputNotWritable(string path, string why) => $"cannot write '{path}': {why}";
     public static string UnknownOption(string option) => $"unknown option '{option}' (to read a file whose name starts with '-', write ./{option})";
     public static string InternalError(string why) => $"internal error: {why}";
+    public static string ExportUnknownFormat(string value) => $"--format '{value}' is not an export format (use conll or spans)";
 
     // Databases (the target is a file path or a URL with its password removed: never print a password)
     public static string DatabaseBadUrl(string why) => $"the PostgreSQL URL is not usable ({why}); expected postgres://user:password@host:port/database";
