@@ -147,7 +147,7 @@ public static class ExtractCommand
         public CancellationToken Cancellation { get; init; }
 
         /// <summary>Inputs per checkpoint (tests make it small).</summary>
-        public int CheckpointEvery { get; init; } = 1000;
+        public int CheckpointEvery { get; init; } = 5000;
     }
 
     /// <summary>The parsed options of one <c>extract</c> run.</summary>

@@ -62,9 +62,21 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         return true;
     }
 
-    public PlaceInfo Get(int id) => _infos.GetOrAdd(id, i => ToInfo(gazetteer.Get(i)));
+    public PlaceInfo Get(int id)
+    {
+        // Reading a place's strings out of the gazetteer costs more than the lookup: each is read once, then kept.
+        // A reference write is atomic, so threads racing on one id at worst build it twice.
+        var box = _infos[id];
+        if (box == null) _infos[id] = box = new PlaceBox(ToInfo(gazetteer.Get(id)));
+        return box.Info;
+    }
 
-    private readonly ConcurrentDictionary<int, PlaceInfo> _infos = new();
+    private sealed class PlaceBox(PlaceInfo info)
+    {
+        public PlaceInfo Info { get; } = info;
+    }
+
+    private readonly PlaceBox?[] _infos = new PlaceBox?[gazetteer.Count];
 
     private PlaceInfo ToInfo(GeoEntry e)
     {

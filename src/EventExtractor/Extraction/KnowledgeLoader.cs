@@ -24,11 +24,21 @@ public static class KnowledgeLoader
 
     public static Loaded Load(string modelsDir)
     {
-        var lexicon = Lexicon.Load(modelsDir);
         var gazetteerPath = Path.Combine(modelsDir, Gazetteer.FileName);
         if (!File.Exists(gazetteerPath)) throw new ModelException(Diagnostics.Messages.ModelFileMissing(gazetteerPath));
-        var places = new GazetteerPlaceLookup(Gazetteer.Load(gazetteerPath));
+        // The gazetteer (a gzip stream) loads on another core while the lexicons are indexed: start-up counts in short runs.
+        var gazetteer = Task.Run(() => Gazetteer.Load(gazetteerPath));
+        var lexicon = Lexicon.Load(modelsDir);
         var knowledge = Build(modelsDir, lexicon);
+        GazetteerPlaceLookup places;
+        try
+        {
+            places = new GazetteerPlaceLookup(gazetteer.GetAwaiter().GetResult());
+        }
+        catch (AggregateException e) when (e.InnerException is ModelException m)
+        {
+            throw m;
+        }
         return new Loaded(knowledge, places, lexicon);
     }
 

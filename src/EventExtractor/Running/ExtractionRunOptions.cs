@@ -13,10 +13,10 @@ public sealed class ExtractionRunOptions
     public Shard? Shard { get; init; }
 
     /// <summary>A checkpoint is taken after at most this many inputs read ...</summary>
-    public int CheckpointEvery { get; init; } = 1000;
+    public int CheckpointEvery { get; init; } = 5000;
 
     /// <summary>... or after this much time, whichever comes first.</summary>
-    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Told of the run's progress now and then (at most a few times a second).</summary>
     public Action<RunProgress>? Progress { get; init; }
