@@ -58,7 +58,16 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             // The headline tells the lede's event in fewer words ("near Mogadishu" for "near Afgooye, west of Mogadishu").
             var target = events.FirstOrDefault(e => Compatible(doc, e, m, strictType: false))
                          ?? events.FirstOrDefault(e => TypesAgree(e.Type, m.Type, strict: false) && SameCountry(doc, e, m));
-            if (target != null) Merge(doc, target, h, addAnchor: false);
+            if (target != null)
+            {
+                // The headline confirms the lede's event; its wording ("the anniversary of a US air strike") does not
+                // retype it, and its toll counts only when it names the same tactic.
+                var type = target.Type;
+                var weak = target.WeakType;
+                if (m.Type != type) doc.Mentions[h] = m with { Fatalities = -1, Injuries = -1 };
+                Merge(doc, target, h, addAnchor: false);
+                if (!weak) target.Type = type;
+            }
             else events.Insert(0, Start(doc, h));
         }
         events.Sort((a, b) => a.Mentions.Min().CompareTo(b.Mentions.Min()));

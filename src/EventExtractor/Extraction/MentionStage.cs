@@ -667,10 +667,14 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
             var c = doc.Entities[ci];
             var effect = knowledge.Cues[c.Ref];
             if (effect is not (CueEffect.Blame or CueEffect.Denial or CueEffect.Claim)) continue;
+            // A claim quoted from someone else ("'almost certainly conducted by' a militia") is an attribution.
+            if (effect == CueEffect.Claim && IsQuoted(doc, c.FirstToken)) continue;
             int before = actor.FirstToken - c.EndToken;   // cue ... actor
             int after = c.FirstToken - actor.EndToken;    // actor ... cue
             if (before >= 0 && before <= 3 && !HasClauseBreak(doc, c.EndToken, actor.FirstToken)) return effect;
             if (after >= 0 && after <= 3 && effect is CueEffect.Denial or CueEffect.Claim) return effect;
+            // "X, one of the largest groups ..., denied being behind the barrage"
+            if (effect == CueEffect.Denial && after > 3 && after <= 15 && !HasSentenceLevelBreak(doc, actor.EndToken, c.FirstToken)) return effect;
             // "X, which has been accused of ..." / "X claimed responsibility"
             if (after >= 0 && after <= 6 && effect == CueEffect.Claim) return effect;
         }
