@@ -42,7 +42,7 @@ public static class ExtractCommand
         "Large runs: articles stream from the inputs to the output with bounded memory, --threads at a time, and\n" +
         "the output is in input order whatever the number of threads. The same event reported by several articles\n" +
         "is merged into one record when the articles are fewer than --merge-window articles apart in the inputs\n" +
-        "(default 2000; 0 turns merging off); a record is written once no later article can merge into it.\n" +
+        "(default 500; 0 turns merging off); a record is written once no later article can merge into it.\n" +
         "--resume continues an interrupted .jsonl or .csv run (killed, crashed, Ctrl+C) into the same output: what\n" +
         "was written is kept and those articles are skipped; the result is what an uninterrupted run writes.\n" +
         "--shard K/N takes only the articles whose id falls in shard K of N (1-based; FNV-1a hash of the id, mod N)\n" +
@@ -84,7 +84,7 @@ public static class ExtractCommand
         };
         var window = new Option<string?>("--merge-window")
         {
-            Description = "Merge the same event reported by articles fewer than N articles apart (default 2000; 0: no merging).",
+            Description = "Merge the same event reported by articles fewer than N articles apart (default 500; 0: no merging).",
             HelpName = "N",
         };
         var shard = new Option<string?>("--shard")

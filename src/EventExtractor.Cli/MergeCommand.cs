@@ -15,7 +15,7 @@ public static class MergeCommand
         "\n" +
         "SHARD: the JSON Lines written by each shard (files, or - for standard input), in any order. The records are\n" +
         "put back in input order by their article_seq and the same event reported by several articles is merged as\n" +
-        "a single run merges it (--merge-window must be that of the single run to reproduce; default 2000). The\n" +
+        "a single run merges it (--merge-window must be that of the single run to reproduce; default 500). The\n" +
         "result is byte for byte the output of 'extract' over the same inputs without --shard.\n" +
         "Output (-o) as for extract: .csv, .jsonl, .json, or - for JSON Lines on standard output (the default).\n" +
         "\n" +
@@ -31,7 +31,7 @@ public static class MergeCommand
             HelpName = "OUTPUT",
             DefaultValueFactory = _ => RecordSinks.StandardOutput,
         };
-        var window = new Option<string?>("--merge-window") { Description = "The single run's merge window (default 2000; 0: no merging).", HelpName = "N" };
+        var window = new Option<string?>("--merge-window") { Description = "The single run's merge window (default 500; 0: no merging).", HelpName = "N" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No summary line at the end." };
         var command = new Command("merge", Description) { inputs, output, window, quiet };
         command.SetAction(parse => Execute(context, parse.GetValue(inputs) ?? [], parse.GetValue(output) ?? RecordSinks.StandardOutput,

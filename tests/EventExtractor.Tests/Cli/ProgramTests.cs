@@ -101,7 +101,7 @@ public sealed class ProgramTests : IDisposable
         var result = Run("extract", "--help");
         Assert.Equal(0, result.Code);
         foreach (var word in new[] { ".csv", ".jsonl", ".json", ".txt", ".html", "--published", "--models", "Exit codes",
-                     "--threads", "--merge-window", "--shard", "--resume", "2000", "eventextractor merge" })
+                     "--threads", "--merge-window", "--shard", "--resume", "500", "eventextractor merge" })
             Assert.Contains(word, result.Stdout);
     }
 }
