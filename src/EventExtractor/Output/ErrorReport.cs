@@ -56,19 +56,7 @@ public sealed class ErrorReport
             using var file = new AtomicFileWriter(ErrorsPath);
             using (var json = JsonRecordWriter.Create(file.Writer, Formatting.None))
             {
-                foreach (var p in _problems)
-                {
-                    json.WriteStartObject();
-                    json.WritePropertyName("input");
-                    json.WriteValue(p.Input);
-                    json.WritePropertyName("line");
-                    json.WriteValue(p.Line);
-                    json.WritePropertyName("reason");
-                    json.WriteValue(p.Reason);
-                    json.WriteEndObject();
-                    json.Flush();
-                    file.Writer.Write('\n');
-                }
+                foreach (var p in _problems) WriteLine(json, file.Writer, p);
             }
             file.Commit();
         }
@@ -76,5 +64,20 @@ public sealed class ErrorReport
         {
             throw new UsageException(Messages.OutputNotWritable(ErrorsPath, e.Message));
         }
+    }
+
+    /// <summary>One line of an errors file: <c>{"input","line","reason"}</c> and a line feed.</summary>
+    public static void WriteLine(JsonWriter json, TextWriter writer, InputProblem p)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("input");
+        json.WriteValue(p.Input);
+        json.WritePropertyName("line");
+        json.WriteValue(p.Line);
+        json.WritePropertyName("reason");
+        json.WriteValue(p.Reason);
+        json.WriteEndObject();
+        json.Flush();
+        writer.Write('\n');
     }
 }

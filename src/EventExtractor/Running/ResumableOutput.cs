@@ -116,19 +116,7 @@ public sealed class ResumableOutput : IDisposable
     }
 
     /// <summary>Adds a problem to the errors file (<c>{"input","line","reason"}</c>, as <see cref="ErrorReport"/> writes it).</summary>
-    public void ReportProblem(InputProblem p)
-    {
-        _errorsJson.WriteStartObject();
-        _errorsJson.WritePropertyName("input");
-        _errorsJson.WriteValue(p.Input);
-        _errorsJson.WritePropertyName("line");
-        _errorsJson.WriteValue(p.Line);
-        _errorsJson.WritePropertyName("reason");
-        _errorsJson.WriteValue(p.Reason);
-        _errorsJson.WriteEndObject();
-        _errorsJson.Flush();
-        _errors.Writer.Write('\n');
-    }
+    public void ReportProblem(InputProblem p) => ErrorReport.WriteLine(_errorsJson, _errors.Writer, p);
 
     /// <summary>A checkpoint: the output and errors so far to disk, then the progress file replaced atomically.</summary>
     public void Save(RunState state)
