@@ -185,8 +185,11 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             if (from < 0) continue;
             matches.Clear();
             knowledge.IdentityMatcher.Match(doc.Words, from, to, wholeTokens: true, matches);
+            int trigger = doc.Mentions[mi].TriggerEntity;
             foreach (var m in matches)
             {
+                // Near the verb: "killing two farmers", "teachers marched" — not the bombers elsewhere in the sentence.
+                if (trigger >= 0 && Math.Abs(m.FirstToken - doc.Entities[trigger].FirstToken) > 6) continue;
                 var label = knowledge.IdentityLabels[m.Entry].Replace("{COUNTRY}", country.Name);
                 if (!labels.Contains(label)) labels.Add(label);
             }
