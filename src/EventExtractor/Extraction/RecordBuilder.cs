@@ -161,7 +161,13 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             case EventType.StrategicDevelopments:
                 if (type == SubEventType.Arrests && i1 == 0 && country != null && date is { } d)
                     (a1, i1) = (stateForceName(country.Iso3, "Police", d, ""), 1);
-                if (type == SubEventType.DisruptedWeaponsUse && i1 == 0) (a1, i1) = (C("Unidentified Armed Group ({COUNTRY})"), 3);
+                if (type == SubEventType.DisruptedWeaponsUse)
+                {
+                    // The side that intercepts, defuses or seizes acts (actor1, by default the country's forces);
+                    // the side whose weapon it was is actor2.
+                    if (i1 is 2 or 3 or 4 && i2 is 0 or 1 or 8) (a1, i1, a2, i2) = (a2, i2, a1, i1);
+                    if (i1 == 0 && country != null && date is { } dd) (a1, i1) = (stateForceName(country.Iso3, "Military", dd, ""), 1);
+                }
                 break;
         }
         return (a1, i1, a2, i2);
