@@ -15,6 +15,7 @@ public sealed class CasualtyReader(ExtractionKnowledge knowledge)
         "homes", "buildings", "aircraft", "tonnes", "tons", "dollars", "million", "billion");
     private static readonly HashSet<ulong> Passive = Set("were", "was", "been", "are", "is", "reportedly", "also", "all", "later", "have", "had", "has");
     private static readonly HashSet<ulong> Bounds = Set("at", "least", "more", "than", "over", "about", "around", "nearly", "almost", "up", "to", "some", "of", "them", "the", "its", "their", "his", "her", "rose", "risen", "climbed", "reached", "stood", "stands");
+    private static readonly HashSet<ulong> PartOf = Set("them", "including", "whom", "among");
     private static readonly ulong The = WordKey.Hash("the"), And = WordKey.Hash("and"), Were = WordKey.Hash("were");
 
     private static HashSet<ulong> Set(params string[] w) => w.Select(x => WordKey.Hash(x)).ToHashSet();
@@ -27,12 +28,16 @@ public sealed class CasualtyReader(ExtractionKnowledge knowledge)
     {
         // Before: "four of its fighters ... had been killed", "Dozens of militia fighters were killed".
         // Not after a coordinating word: in "killing two and wounding five" the count follows the verb.
-        bool coordinated = trigger > sentenceStart && (doc.TokenHash(trigger - 1) == And || doc.TokenText(trigger - 1) is ",");
+        // ("Five civilians, among them two children, died" counts backwards past the apposition.)
+        bool coordinated = trigger > sentenceStart && (doc.TokenHash(trigger - 1) == And
+            || (doc.TokenText(trigger - 1) is "," && doc.TokenText(trigger).EndsWith("ing", StringComparison.OrdinalIgnoreCase)));
         for (int k = trigger - 1; !coordinated && k >= Math.Max(sentenceStart, trigger - 10); k--)
         {
             if (blocked[k]) break;
             if (TryNumberAt(doc, k, sentenceEnd, out int value, out int afterNumber, out bool article))
             {
+                // "Five civilians, among them two children, died": a part of the toll, not the toll.
+                if (k > sentenceStart && PartOf.Contains(doc.TokenHash(k - 1))) continue;
                 if (HasPersonNoun(doc, afterNumber, Math.Min(trigger, afterNumber + 5)) || (!article && OnlyPassiveBetween(doc, afterNumber, trigger)))
                     return value + EarlierInList(doc, k, sentenceStart, blocked);
             }

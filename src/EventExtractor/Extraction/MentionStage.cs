@@ -544,7 +544,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
             if (cue == CueEffect.Claim) flags |= MentionFlags.Claimed;
             // An actor that is itself the trigger ("Protesters" for a protest) is its subject.
             bool before = a.EndToken <= trigger.FirstToken || (a.FirstToken < trigger.EndToken && a.EndToken > trigger.FirstToken);
-            var prep = a.FirstToken > start ? doc.TokenHash(a.FirstToken - 1) : 0UL;
+            var prep = PrepositionBefore(doc, a.FirstToken, start); // "by the Houthis": the word before the article
             bool afterBy = ByWords.Contains(prep);
             bool asTarget = TargetPrepositions.Contains(prep) || (!before && !afterBy);
             if (afterBy || cue == CueEffect.Claim)
@@ -588,6 +588,15 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
         }
         if (agent >= 0 && target >= 0 && SameActor(doc, agent, target)) target = -1;
         return (agent, target, flags);
+    }
+
+    private static readonly HashSet<ulong> Determiners = Set("the", "a", "an", "its", "their", "his", "her", "suspected", "alleged");
+
+    private static ulong PrepositionBefore(Document doc, int token, int start)
+    {
+        int k = token - 1;
+        while (k > start && Determiners.Contains(doc.TokenHash(k))) k--;
+        return k >= start ? doc.TokenHash(k) : 0UL;
     }
 
     /// <summary>Named groups and states say more than generic actors.</summary>
