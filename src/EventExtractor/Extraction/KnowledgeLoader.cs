@@ -75,8 +75,13 @@ public static class KnowledgeLoader
         // A country's own name can act ("Iran retaliated", "US air strikes"): its military.
         var countries = lexicon.Countries;
         foreach (var c in countries.Rows)
+        {
             foreach (var name in c.Aliases.Prepend(c.Name))
                 actors.Add((name, new ActorEntry(ActorKind.CountryName, c.Iso3, "Military", "", "", 1, "agent")));
+            // "Russian missiles", "Israeli strike": a demonym acts only right before the weapon or the deed.
+            foreach (var adjective in c.Adjectives)
+                actors.Add((adjective, new ActorEntry(ActorKind.CountryName, c.Iso3, "Military", "", "", 1, "modifier")));
+        }
 
         var weapons = lexicon.Weapons.Rows
             .Select(w => (Cased(w.Phrase, lexicon.Weapons.IsCaseSensitive(LexiconText.Normalize(w.Phrase))), new WeaponEntry(w.Weapon, w.Hint))).ToList();

@@ -533,6 +533,12 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
                 flags |= MentionFlags.UnidentifiedAgent;
                 continue;
             }
+            // A demonym acts only when it qualifies the weapon or the deed itself ("Russian missiles", "Israeli strike").
+            if (entry.Role == "modifier")
+            {
+                if (a.EndToken <= trigger.FirstToken && StartsWeaponOrTrigger(doc, a.EndToken) && agent < 0) agent = ai;
+                continue;
+            }
             // A country's bare name acts only right before its deed ("US air strikes", "Iran fired").
             if (entry.Kind == ActorKind.CountryName && (a.EndToken > trigger.FirstToken || trigger.FirstToken - a.EndToken > 2 || HasPunctuation(doc, a.EndToken, trigger.FirstToken))) continue;
             var cue = CueAround(doc, a, cues);
@@ -588,6 +594,13 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
         }
         if (agent >= 0 && target >= 0 && SameActor(doc, agent, target)) target = -1;
         return (agent, target, flags);
+    }
+
+    private static bool StartsWeaponOrTrigger(Document doc, int token)
+    {
+        foreach (var e in doc.Entities)
+            if (e.FirstToken == token && e.Label is EntityLabel.Weapon or EntityLabel.Trigger) return true;
+        return false;
     }
 
     private static readonly HashSet<ulong> Determiners = Set("the", "a", "an", "its", "their", "his", "her", "suspected", "alleged");

@@ -155,6 +155,9 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
                 break;
             case EventType.ExplosionsRemoteViolence:
             case EventType.Battles:
+                // Air strikes with no named author are the state's: armed groups rarely fly aircraft.
+                if (i1 == 0 && type == SubEventType.AirDroneStrike && country != null && date is { } da && !OnlyDrones(e, doc))
+                    (a1, i1) = (stateForceName(country.Iso3, "Military", da, ""), 1);
                 if (i1 == 0) (a1, i1) = (C("Unidentified Armed Group ({COUNTRY})"), 3);
                 if (i2 == 0 && (e.Flags & MentionFlags.CivilianVictims) != 0 && e.Fatalities > 0) (a2, i2) = (C("Civilians ({COUNTRY})"), 7);
                 break;
@@ -201,6 +204,12 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             }
         }
         return string.Join("; ", labels.Take(2));
+    }
+
+    private bool OnlyDrones(ExtractedEvent e, Document doc)
+    {
+        var weapons = Weapons(doc, e);
+        return weapons.Count > 0 && weapons.All(w => w.Contains("drone", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>ACLED's text interaction: both inter names, lower code first, or "X only" for one-sided events.</summary>
