@@ -156,20 +156,21 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             case EventType.ExplosionsRemoteViolence:
             case EventType.Battles:
                 // Air strikes with no named author are the state's: armed groups rarely fly aircraft.
-                if (i1 == 0 && type == SubEventType.AirDroneStrike && country != null && date is { } da && !OnlyDrones(e, doc))
-                    (a1, i1) = (stateForceName(country.Iso3, "Military", da, ""), 1);
+                if (i1 == 0 && type == SubEventType.AirDroneStrike && country != null && !OnlyDrones(e, doc))
+                    (a1, i1) = (stateForceName(country.Iso3, "Military", date ?? DateOnly.MaxValue, ""), 1);
                 if (i1 == 0) (a1, i1) = (C("Unidentified Armed Group ({COUNTRY})"), 3);
                 if (i2 == 0 && (e.Flags & MentionFlags.CivilianVictims) != 0 && e.Fatalities > 0) (a2, i2) = (C("Civilians ({COUNTRY})"), 7);
                 break;
             case EventType.StrategicDevelopments:
-                if (type == SubEventType.Arrests && i1 == 0 && country != null && date is { } d)
-                    (a1, i1) = (stateForceName(country.Iso3, "Police", d, ""), 1);
+                // Undated: the government in office now names the forces (as for named state actors).
+                if (type == SubEventType.Arrests && i1 == 0 && country != null)
+                    (a1, i1) = (stateForceName(country.Iso3, "Police", date ?? DateOnly.MaxValue, ""), 1);
                 if (type == SubEventType.DisruptedWeaponsUse)
                 {
                     // The side that intercepts, defuses or seizes acts (actor1, by default the country's forces);
                     // the side whose weapon it was is actor2.
                     if (i1 is 2 or 3 or 4 && i2 is 0 or 1 or 8) (a1, i1, a2, i2) = (a2, i2, a1, i1);
-                    if (i1 == 0 && country != null && date is { } dd) (a1, i1) = (stateForceName(country.Iso3, "Military", dd, ""), 1);
+                    if (i1 == 0 && country != null) (a1, i1) = (stateForceName(country.Iso3, "Military", date ?? DateOnly.MaxValue, ""), 1);
                 }
                 break;
         }
