@@ -99,6 +99,8 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
                 e.Tags.Add("location taken from the article's main place");
                 e.Confidence *= 0.8f;
             }
+            // ACLED records nothing it cannot place even in a country; neither do we.
+            if (e.Place == null) continue;
             kept.Add(e);
         }
         return Deduplicate(doc, kept);
