@@ -598,8 +598,8 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
 
     private static bool StartsWeaponOrTrigger(Document doc, int token)
     {
-        foreach (var e in doc.Entities)
-            if (e.FirstToken == token && e.Label is EntityLabel.Weapon or EntityLabel.Trigger) return true;
+        for (int i = doc.FirstEntityAt(token); i < doc.Entities.Count && doc.Entities[i].FirstToken == token; i++)
+            if (doc.Entities[i].Label is EntityLabel.Weapon or EntityLabel.Trigger) return true;
         return false;
     }
 

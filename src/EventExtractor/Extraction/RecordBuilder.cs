@@ -34,13 +34,15 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             r.TimePrecision = (int)e.DatePrecision;
         }
 
+        var weapons = Weapons(doc, e);
+
         // Actors.
         var (a1, i1) = ActorName(doc, e.Actor1, country, date);
         var (a2, i2) = ActorName(doc, e.Actor2, country, date);
         if ((e.Flags & MentionFlags.UnidentifiedAgent) != 0 && (e.Flags & MentionFlags.Claimed) == 0 && e.Actor1 >= 0
             && knowledge.Actors[doc.Entities[e.Actor1].Ref].Kind == ActorKind.Group)
             (a1, i1) = ("", 0); // only blamed: not the perpetrator
-        (a1, i1, a2, i2) = DefaultActors(e, doc, country, date, a1, i1, a2, i2);
+        (a1, i1, a2, i2) = DefaultActors(e, country, date, weapons, a1, i1, a2, i2);
         if (a1 == a2) (a2, i2) = ("", 0);
         // An inter code names an actor: none without one (no country, no name).
         if (a1.Length == 0) i1 = 0;
@@ -80,7 +82,7 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         r.Source = string.IsNullOrEmpty(article.Source) ? article.Id : article.Source;
         r.Fatalities = Math.Max(0, e.Fatalities);
         r.Injuries = Math.Max(0, e.Injuries);
-        r.Weapons = Weapons(doc, e);
+        r.Weapons = weapons;
         r.Tags = string.Join("; ", e.Tags);
         r.Timestamp = article.Published is { } pub ? new DateTimeOffset(pub.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds() : 0;
         r.Confidence = Math.Round(e.Confidence, 3);
@@ -116,7 +118,7 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
     }
 
     /// <summary>Who ACLED codes when the text names nobody: unknown perpetrators, the crowd, the victims.</summary>
-    private (string, int, string, int) DefaultActors(ExtractedEvent e, Document doc, CountryEntry? country, DateOnly? date, string a1, int i1, string a2, int i2)
+    private (string, int, string, int) DefaultActors(ExtractedEvent e, CountryEntry? country, DateOnly? date, List<string> weapons, string a1, int i1, string a2, int i2)
     {
         string C(string template) => country == null ? "" : template.Replace("{COUNTRY}", country.Name);
         var type = e.Type;
@@ -156,7 +158,7 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             case EventType.ExplosionsRemoteViolence:
             case EventType.Battles:
                 // Air strikes with no named author are the state's: armed groups rarely fly aircraft.
-                if (i1 == 0 && type == SubEventType.AirDroneStrike && country != null && !OnlyDrones(e, doc))
+                if (i1 == 0 && type == SubEventType.AirDroneStrike && country != null && !OnlyDrones(weapons))
                     (a1, i1) = (stateForceName(country.Iso3, "Military", date ?? DateOnly.MaxValue, ""), 1);
                 if (i1 == 0) (a1, i1) = (C("Unidentified Armed Group ({COUNTRY})"), 3);
                 if (i2 == 0 && (e.Flags & MentionFlags.CivilianVictims) != 0 && e.Fatalities > 0) (a2, i2) = (C("Civilians ({COUNTRY})"), 7);
@@ -184,15 +186,9 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         foreach (var mi in e.Mentions)
         {
             var s = doc.Sentences[doc.Mentions[mi].Sentence];
-            int from = -1, to = -1;
-            for (int w = 0; w < doc.Words.Length; w++)
-            {
-                if (doc.Words[w].Token < s.FirstToken) continue;
-                if (doc.Words[w].Token >= s.FirstToken + s.TokenCount) break;
-                if (from < 0) from = w;
-                to = w + 1;
-            }
-            if (from < 0) continue;
+            // Words are in token order: the sentence's words by two binary searches, not a scan of the article.
+            int from = FirstWordAt(doc.Words, s.FirstToken), to = FirstWordAt(doc.Words, s.FirstToken + s.TokenCount);
+            if (from >= to) continue;
             matches.Clear();
             knowledge.IdentityMatcher.Match(doc.Words, from, to, wholeTokens: true, matches);
             int trigger = doc.Mentions[mi].TriggerEntity;
@@ -207,11 +203,19 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         return string.Join("; ", labels.Take(2));
     }
 
-    private bool OnlyDrones(ExtractedEvent e, Document doc)
+    private static int FirstWordAt(MatchWord[] words, int token)
     {
-        var weapons = Weapons(doc, e);
-        return weapons.Count > 0 && weapons.All(w => w.Contains("drone", StringComparison.OrdinalIgnoreCase));
+        int lo = 0, hi = words.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (words[mid].Token < token) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
+
+    private static bool OnlyDrones(List<string> weapons) =>
+        weapons.Count > 0 && weapons.All(w => w.Contains("drone", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>ACLED's text interaction: both inter names, lower code first, or "X only" for one-sided events.</summary>
     public static string Interaction(int i1, int i2)
@@ -229,7 +233,7 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         {
             var s = doc.Sentences[doc.Mentions[mi].Sentence];
             // Entities are sorted by first token (the mention stage sorts them): start at the sentence's first.
-            for (int i = FirstEntityAt(doc, s.FirstToken); i < doc.Entities.Count && doc.Entities[i].FirstToken < s.FirstToken + s.TokenCount; i++)
+            for (int i = doc.FirstEntityAt(s.FirstToken); i < doc.Entities.Count && doc.Entities[i].FirstToken < s.FirstToken + s.TokenCount; i++)
             {
                 var ent = doc.Entities[i];
                 if (ent.Label != EntityLabel.Weapon) continue;
@@ -240,17 +244,6 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         // "Katyusha rocket" says "rocket" already.
         names.RemoveAll(n => names.Any(o => o != n && o.EndsWith(" " + n, StringComparison.OrdinalIgnoreCase)));
         return names;
-    }
-
-    private static int FirstEntityAt(Document doc, int token)
-    {
-        int lo = 0, hi = doc.Entities.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (doc.Entities[mid].FirstToken < token) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 
     private List<Evidence> Evidence(Document doc, ExtractedEvent e)

@@ -98,6 +98,21 @@ public sealed class Document
         return -1;
     }
 
+    /// <summary>
+    /// Index of the first entity starting at or after a token, by binary search: valid once the entities are sorted
+    /// by first token (the mention stage sorts them).
+    /// </summary>
+    public int FirstEntityAt(int tokenIndex)
+    {
+        int lo = 0, hi = Entities.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Entities[mid].FirstToken < tokenIndex) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>Index of the sentence containing a token, or -1.</summary>
     public int SentenceOfToken(int tokenIndex)
     {
