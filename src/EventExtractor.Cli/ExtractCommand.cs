@@ -105,10 +105,19 @@ public static class ExtractCommand
             Description = "Event classifier model (from 'eventextractor train'); default: event-classifier.bin in the models folder.",
             HelpName = "MODEL",
         };
+        var requireLocation = new Option<bool>("--require-location")
+        {
+            Description = "ACLED's strict rule: do not record an event that cannot be placed even in a country (default: record it, tagged).",
+        };
+        var country = new Option<string?>("--country")
+        {
+            Description = "The country an archive comes from (ISO code or name): ambiguous place names resolve there first.",
+            HelpName = "ISO",
+        };
         // Not for users: lets tests checkpoint often on small inputs.
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Hidden = true };
 
-        var command = new Command("extract", Description) { inputs, output, models, model, published, threads, window, shard, resume, quiet, checkpointEvery };
+        var command = new Command("extract", Description) { inputs, output, models, model, published, threads, window, shard, resume, quiet, requireLocation, country, checkpointEvery };
         command.SetAction(parse => Execute(context, new ExtractOptions(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(output) ?? RecordSinks.StandardOutput,
@@ -119,7 +128,9 @@ public static class ExtractCommand
             parse.GetValue(window),
             parse.GetValue(shard),
             parse.GetValue(resume),
-            parse.GetValue(model)),
+            parse.GetValue(model),
+            parse.GetValue(requireLocation),
+            parse.GetValue(country)),
             parse.GetValue(checkpointEvery) is int every and > 0 ? ExtractServices.Default with { CheckpointEvery = every } : null));
         return command;
     }
@@ -139,9 +150,9 @@ public static class ExtractCommand
             dir => ExtractorEngine.Load(dir).Extract,
             (options, inputs, stdin) => new ArticleReader(options).ReadAll(inputs, stdin));
 
-        /// <summary>Loads the engine with another event classifier model (<c>--model</c>).</summary>
-        public Func<string, string, Func<Article, IReadOnlyList<AcledRecord>>> LoadEngineWithModel { get; init; } =
-            (dir, model) => ExtractorEngine.Load(dir, model).Extract;
+        /// <summary>Loads the engine with another event classifier model (<c>--model</c>, may be null) or place options.</summary>
+        public Func<string, string?, PlaceOptions, Func<Article, IReadOnlyList<AcledRecord>>> LoadEngineWith { get; init; } =
+            (dir, model, places) => ExtractorEngine.Load(dir, model, places).Extract;
 
         /// <summary>Stops the run (as Ctrl+C does); none by default.</summary>
         public CancellationToken Cancellation { get; init; }
@@ -152,7 +163,8 @@ public static class ExtractCommand
 
     /// <summary>The parsed options of one <c>extract</c> run.</summary>
     public sealed record ExtractOptions(IReadOnlyList<string> Inputs, string Output, string? Models, string? Published, bool Quiet,
-        string? Threads = null, string? MergeWindow = null, string? Shard = null, bool Resume = false, string? Model = null);
+        string? Threads = null, string? MergeWindow = null, string? Shard = null, bool Resume = false, string? Model = null,
+        bool RequireLocation = false, string? Country = null);
 
     /// <summary>
     /// Runs <c>extract</c>. Everything the user can get wrong is checked before the models are loaded, so a typo
@@ -182,7 +194,8 @@ public static class ExtractCommand
         var modelsDir = ModelDirectory.Locate(options.Models);
 
         if (options.Model is not null && !File.Exists(options.Model)) throw new ModelException(Messages.ModelFileMissing(options.Model));
-        var extract = options.Model is null ? services.LoadEngine(modelsDir) : services.LoadEngineWithModel(modelsDir, options.Model);
+        var places = new PlaceOptions { RequireLocation = options.RequireLocation, CountryIso2 = options.Country };
+        var extract = options.Model is null && places == new PlaceOptions() ? services.LoadEngine(modelsDir) : services.LoadEngineWith(modelsDir, options.Model, places);
         // The noise cues also let the reader pass over "Skip to main content" above a text file's headline.
         var cues = File.Exists(Path.Combine(modelsDir, NoiseCues.FileName)) ? NoiseCues.FromModels(modelsDir) : null;
         var readerOptions = new ArticleReaderOptions { DefaultPublished = published, HeadlineCues = cues };
@@ -307,6 +320,8 @@ public static class ExtractCommand
         ["models"] = Path.GetFullPath(modelsDir),
         ["published"] = options.Published,
         ["model"] = options.Model is null ? null : Path.GetFullPath(options.Model),
+        ["require_location"] = options.RequireLocation,
+        ["country"] = options.Country,
         ["merge_window"] = run.MergeWindow,
         ["shard"] = run.Shard?.ToString(),
     };

@@ -112,7 +112,10 @@ public static class KnowledgeLoader
         var countryEntries = countries.Rows.Select(c => new CountryEntry(c.Iso3, c.IsoNumeric, c.Iso2, c.Name, c.Region)).ToList();
         var countryPhrases = countries.Phrases().Select(p => (Cased(p.Phrase, countries.IsCaseSensitive(p.Phrase)), p.Row)).ToList();
 
-        var knowledge = new ExtractionKnowledge(actors, weapons, sites, triggers, cues, calendar, numbers, persons, countryEntries, countryPhrases);
+        var knowledge = new ExtractionKnowledge(actors, weapons, sites, triggers, cues, calendar, numbers, persons, countryEntries, countryPhrases)
+        {
+            PlaceWords = PlaceWords.Load(Path.Combine(modelsDir, PlaceWords.FileName)),
+        };
         foreach (var g in groups.Rows)
             if (g.Family != g.Name && g.Iso3.Length == 3) knowledge.GroupVariants[(g.Family, g.Iso3)] = g.Name;
         foreach (var r in TsvReader.Read(Path.Combine(modelsDir, IdentityGroupsFile), "noun", "label"))

@@ -204,6 +204,20 @@ public sealed class Gazetteer
         return new GeoPostings(this, 0, 0, extra);
     }
 
+    /// <summary>
+    /// The postings of every name whose transliteration skeleton (<see cref="GeoNormalizer.Skeleton"/>) equals that
+    /// of <paramref name="normalizedName"/>; empty when the skeleton is too short to mean anything. Allocates nothing.
+    /// </summary>
+    public GeoPostings FindSkeleton(ReadOnlySpan<char> normalizedName)
+    {
+        if (normalizedName.Length < GeoNormalizer.MinSkeletonLength || normalizedName.Length > 256) return default;
+        Span<char> key = stackalloc char[normalizedName.Length + 1];
+        key[0] = GeoNormalizer.SkeletonMark;
+        int n = GeoNormalizer.Skeleton(normalizedName, key[1..]);
+        if (n < GeoNormalizer.MinSkeletonLength) return default;
+        return Find(key[..(n + 1)]);
+    }
+
     /// <summary>Distinct entry ids indexed under a normalized name (convenience over <see cref="Find"/>).</summary>
     public IReadOnlyList<int> Candidates(string normalizedName)
     {
@@ -238,6 +252,30 @@ public sealed class Gazetteer
         return -1;
     }
 
+    /// <summary>
+    /// The fewest letter edits between a normalized name and any name of an entry (own, ASCII, alternates), spaces
+    /// ignored. Reads the entry's strings, so it is meant for the few candidates of a skeleton match.
+    /// </summary>
+    public int SpellingDistance(int id, ReadOnlySpan<char> normalizedName)
+    {
+        int e = EntryOffset(id);
+        int best = int.MaxValue;
+        void Try(int stringRef, ReadOnlySpan<char> name)
+        {
+            if (stringRef == 0) return;
+            string other = GeoNormalizer.Normalize(ReadString(stringRef));
+            best = Math.Min(best, GeoNormalizer.EditDistance(name, other));
+            // "Tel Afar District", "Telfair County": the name less its generic last word.
+            int sp = other.LastIndexOf(' ');
+            if (sp > 0) best = Math.Min(best, GeoNormalizer.EditDistance(name, other.AsSpan(0, sp)));
+        }
+        Try(I32(e + 4), normalizedName);
+        Try(I32(e + 8), normalizedName);
+        int altStart = I32(e + 52), altCount = I32(e + 56);
+        for (int i = 0; i < altCount; i++) Try(I32(_altOff + (altStart + i) * 4), normalizedName);
+        return best == int.MaxValue ? normalizedName.Length : best;
+    }
+
     /// <summary>Great-circle distance in kilometres (haversine, mean Earth radius).</summary>
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
     {
@@ -254,6 +292,7 @@ public sealed class Gazetteer
     internal double LatitudeOf(int id) => I32(EntryOffset(id) + 12) / 10000.0;
     internal double LongitudeOf(int id) => I32(EntryOffset(id) + 16) / 10000.0;
     internal bool IsAdmin1Region(int id) => _data[EntryOffset(id) + 26] != 0;
+    internal bool IsDistrict(int id) => FeatureCodeOf(id) == "ADM2";
     internal int ParentOf(int id) => I32(EntryOffset(id) + 48);
     internal string FeatureCodeOf(int id) => _featureCodes[I32(EntryOffset(id) + 28)];
     internal string NameOf(int id) => ReadString(I32(EntryOffset(id) + 8));

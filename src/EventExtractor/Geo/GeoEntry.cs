@@ -53,6 +53,9 @@ public enum GeoMatchKind : byte
 
     /// <summary>A name or alternate with its leading article ("al", "el" ...) dropped.</summary>
     WithoutArticle = 2,
+
+    /// <summary>The same transliteration skeleton (<see cref="GeoNormalizer.Skeleton"/>): "Tikreet" for "Tikrit".</summary>
+    Skeleton = 3,
 }
 
 /// <summary>One posting of the name index: an entry and how the key matched it.</summary>
