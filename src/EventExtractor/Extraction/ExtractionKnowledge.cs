@@ -79,6 +79,9 @@ public sealed class ExtractionKnowledge
 
     /// <summary>The words the place stage reads around names (models/place-words.tsv).</summary>
     public PlaceWords PlaceWords { get; init; } = new();
+
+    /// <summary>National outlets and their countries (models/outlet-countries.tsv).</summary>
+    public OutletCountries Outlets { get; init; } = new();
     public Dictionary<ulong, NumberWord> Numbers { get; } = new();
     public Dictionary<ulong, string> PersonNouns { get; } = new();
 

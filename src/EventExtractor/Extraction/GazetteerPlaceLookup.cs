@@ -169,6 +169,17 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         return best;
     }
 
+    public bool HasNotableNamesakeAbroad(string surface, string iso2)
+    {
+        foreach (var p in gazetteer.Find(GeoNormalizer.Normalize(surface)))
+        {
+            if (gazetteer.CountryIs(p.Id, iso2) || gazetteer.IsDistrict(p.Id)) continue;
+            var feature = gazetteer.FeatureCodeOf(p.Id);
+            if (feature is "PPLC" or "PPLA" || gazetteer.PopulationOf(p.Id) >= StrictMinPopulation) return true;
+        }
+        return false;
+    }
+
     private readonly ConcurrentDictionary<(string, double, double), int> _nearest = new();
 
     public bool TryNearest(string iso2, double latitude, double longitude, out PlaceInfo place)

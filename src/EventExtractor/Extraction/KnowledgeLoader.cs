@@ -115,6 +115,7 @@ public static class KnowledgeLoader
         var knowledge = new ExtractionKnowledge(actors, weapons, sites, triggers, cues, calendar, numbers, persons, countryEntries, countryPhrases)
         {
             PlaceWords = PlaceWords.Load(Path.Combine(modelsDir, PlaceWords.FileName)),
+            Outlets = OutletCountries.Load(Path.Combine(modelsDir, OutletCountries.FileName)),
         };
         foreach (var g in groups.Rows)
             if (g.Family != g.Name && g.Iso3.Length == 3) knowledge.GroupVariants[(g.Family, g.Iso3)] = g.Name;

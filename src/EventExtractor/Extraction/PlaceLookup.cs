@@ -71,6 +71,12 @@ public interface IPlaceLookup
     /// <summary>The admin2 district with this name (for "the Soran district"), chosen as <see cref="TryRegion"/> does.</summary>
     bool TryDistrict(string name, IReadOnlyList<string> preferredIso2, out PlaceInfo place);
 
+    /// <summary>
+    /// True when a notable place of another country than <paramref name="iso2"/> (a capital, a provincial seat, or
+    /// a city of 100,000) bears this name too ("Hyderabad" in India and in Pakistan): weak evidence of a country.
+    /// </summary>
+    bool HasNotableNamesakeAbroad(string surface, string iso2);
+
     /// <summary>The nearest town of a country to a point (for the province of a site no town names).</summary>
     bool TryNearest(string iso2, double latitude, double longitude, out PlaceInfo place);
 

@@ -23,7 +23,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
     private static readonly HashSet<ulong> SentenceStarters = TextLexicon.SentenceStarters.Select(w => WordKey.Hash(w)).ToHashSet();
 
     /// <summary>Evidence weights for the story's country (a Mordecai-style vote over everything the text names).</summary>
-    private const int CountryNamed = 2, CountryNamedAfterLocative = 3, ActorHome = 1, SiteNamed = 3, TownNamed = 1, AdminNamed = 2;
+    private const int CountryNamed = 2, CountryNamedAfterLocative = 3, ActorHome = 1, OutletHome = 2, SiteNamed = 3, TownNamed = 1, AdminNamed = 2;
 
     public void Process(Document doc)
     {
@@ -142,8 +142,8 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
 
     /// <summary>
     /// The story's countries, most likely first, from a vote over its evidence: named countries (more after a
-    /// locative: "in Iraq"), the home countries of named armed groups, named sites, towns and provinces (more after
-    /// a locative). <c>--country</c> comes first whatever the vote.
+    /// locative: "in Iraq"), the home countries of named armed groups, the outlet's country, named sites, towns and
+    /// provinces (more after a locative). <c>--country</c> comes first whatever the vote.
     /// </summary>
     private List<string> StoryCountries(Document doc, bool[] covered, List<PhraseMatch> siteMatches)
     {
@@ -172,6 +172,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         }
         foreach (var m in siteMatches)
             if (IsEvidence(doc, m.FirstToken)) Count(knowledge.Sites[m.Entry].Iso2, SiteNamed);
+        if (knowledge.Outlets.CountryOf(doc.Article.Source, doc.Article.Url) is { } outlet) Count(outlet, OutletHome);
         // Places count where the text names no country, as they always did, and as a tie-breaker where it does.
         foreach (var (iso2, weight) in PlaceVotes(doc, covered))
             Count(iso2, named ? Math.Min(weight, 1) : weight);
@@ -216,9 +217,12 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
                 }
                 if (gazetteer.TryResolve(doc.Text[from..to], [], none, strict: true, out var place))
                 {
-                    // A province is rarely a namesake of another country's: it outweighs a town.
+                    // A province is rarely a namesake of another country's: it outweighs a town; a town whose name a
+                    // notable place abroad bears too ("Hyderabad") says little.
                     int weight = place.IsRegion ? AdminNamed : TownNamed;
-                    yield return (place.Iso2, cue ? weight + 1 : weight);
+                    if (cue) weight++;
+                    if (!place.IsRegion && gazetteer.HasNotableNamesakeAbroad(doc.Text[from..to], place.Iso2)) weight = 1;
+                    yield return (place.Iso2, weight);
                     t += len - 1;
                     break;
                 }

@@ -56,6 +56,45 @@ public sealed class PlaceWords
     public HashSet<ulong> NotAlone => _sets["not-alone"];
 }
 
+/// <summary>
+/// National outlets and their country (models/outlet-countries.tsv: <c>outlet  iso2</c>): an article's source or
+/// web domain is weak evidence of its story's country.
+/// </summary>
+public sealed class OutletCountries
+{
+    /// <summary>File name inside the models folder.</summary>
+    public const string FileName = "outlet-countries.tsv";
+
+    private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Reads the file; a row whose country is not two letters gives a <see cref="Models.ModelException"/>.</summary>
+    public static OutletCountries Load(string path)
+    {
+        var outlets = new OutletCountries();
+        foreach (var r in TsvReader.Read(path, "outlet", "iso2"))
+        {
+            if (r[1].Length != 2) throw r.Bad(1, "an ISO 3166 alpha-2 code");
+            outlets._byName[r[0]] = r[1].ToUpperInvariant();
+        }
+        return outlets;
+    }
+
+    /// <summary>The country of an article's outlet, from its source name or its address's host; null when unknown.</summary>
+    public string? CountryOf(string? source, string? url)
+    {
+        if (!string.IsNullOrWhiteSpace(source) && _byName.TryGetValue(source.Trim(), out var bySource)) return bySource;
+        if (url != null && Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            // "www.dawn.com", "english.wafa.ps": the host, then the host without its first label.
+            string host = uri.Host;
+            if (_byName.TryGetValue(host, out var byHost)) return byHost;
+            int dot = host.IndexOf('.');
+            if (dot > 0 && _byName.TryGetValue(host[(dot + 1)..], out var byDomain)) return byDomain;
+        }
+        return null;
+    }
+}
+
 /// <summary>How places are found and when an event without one is still recorded.</summary>
 public sealed record PlaceOptions
 {

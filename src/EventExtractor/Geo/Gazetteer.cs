@@ -166,7 +166,7 @@ public sealed class Gazetteer
             NativeName: ReadString(I32(e + 4)),
             CountryIso2: CountryOf(id),
             Admin1: Admin1Of(id),
-            Admin2: AdminNames.StripGenericSuffix(ReadString(I32(e + 44))),
+            Admin2: AdminNames.CleanDistrict(ReadString(I32(e + 44))),
             Latitude: I32(e + 12) / 10000.0,
             Longitude: I32(e + 16) / 10000.0,
             Population: I32(e + 20),

@@ -103,6 +103,17 @@ public class PlaceResolutionTests(EngineFixture fx)
         Assert.Equal(country, r.Country);
     }
 
+    [Theory]
+    [InlineData("Dawn", "Pakistan")]
+    [InlineData("The Hindu", "India")]
+    public void The_outlet_is_evidence_of_the_storys_country(string outlet, string country)
+    {
+        var article = EngineFixture.Article("Gunmen attacked a jewellery shop in Hyderabad on 4 April 2023, killing two guards.", source: outlet);
+        var records = fx.Engine.Extract(article);
+        Assert.Single(records);
+        Assert.Equal(country, records[0].Country);
+    }
+
     [Fact]
     public void Country_option_resolves_ambiguous_names_in_the_archives_country()
     {

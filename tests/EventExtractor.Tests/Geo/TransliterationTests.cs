@@ -99,3 +99,33 @@ public class TransliterationResolveTests(RealGazetteerFixture fx) : IClassFixtur
         Assert.Null(fx.Resolver.Resolve("Tikreet", new GeoContext { PreferredCountries = ["IQ"] }));
     }
 }
+
+/// <summary>The build script and the C# normalizer compute one skeleton: every sampled name is found by its own.</summary>
+public class SkeletonIndexTests(RealGazetteerFixture fx) : IClassFixture<RealGazetteerFixture>
+{
+    [Fact]
+    public void EverySampledNameIsIndexedUnderItsSkeleton()
+    {
+        var g = fx.Gazetteer;
+        int checkedNames = 0;
+        for (int id = 0; id < g.Count; id += 97)
+        {
+            var key = GeoNormalizer.Normalize(g.Get(id).Name);
+            var buffer = new char[key.Length];
+            if (GeoNormalizer.Skeleton(key, buffer) < GeoNormalizer.MinSkeletonLength || key.Length > 256) continue;
+            var postings = g.FindSkeleton(key);
+            bool found = false;
+            foreach (var p in postings) found |= p.Id == id && p.Kind == GeoMatchKind.Skeleton;
+            Assert.True(found, $"'{key}' (entry {id}) is not under its skeleton");
+            checkedNames++;
+        }
+        Assert.True(checkedNames > 1000);
+    }
+
+    [Fact]
+    public void DistrictsAreEntriesOfTheirCountry()
+    {
+        var zakho = fx.Gazetteer.Candidates("zakho").Select(fx.Gazetteer.Get).Where(e => e.FeatureCode == "ADM2").ToList();
+        Assert.Contains(zakho, e => e.CountryIso2 == "IQ" && e.Admin1 == "Dahuk");
+    }
+}
