@@ -50,9 +50,10 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             }
             var target = FindCompatible(doc, events, m);
             if (target != null) Merge(doc, target, i);
-            // A tactic guessed from "attacked"/"killed" starts an event only when told with its date and both sides;
-            // not with its place, which may be one the gazetteer does not know (the record then falls back).
-            else if (!weak || (m.Date >= 0 && m.Actor1 >= 0 && (m.Actor2 >= 0 || (m.Flags & (MentionFlags.CivilianVictims | MentionFlags.ArmedTarget)) != 0)))
+            // A tactic guessed from "attacked"/"killed" starts an event only when told with its date, both sides and
+            // its place; in a text that names no place the gazetteer knows, without it (the record then falls back).
+            else if (!weak || (m.Date >= 0 && (m.Place >= 0 || doc.Places.Count == 0) && m.Actor1 >= 0
+                               && (m.Actor2 >= 0 || (m.Flags & (MentionFlags.CivilianVictims | MentionFlags.ArmedTarget)) != 0)))
                 events.Add(Start(doc, i));
         }
 

@@ -46,6 +46,7 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
             PreferredCountries = preferredIso2,
             ResolvedPlaces = context,
             AllowSkeleton = allowSkeleton,
+            Locative = !strict,
         };
         if (_resolver.Resolve(surface, ctx) is not { } match) return false;
         int id = match.Id;
@@ -162,6 +163,7 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
             int population = gazetteer.PopulationOf(p.Id);
             // Another romanisation: the closest spelling first ("Tal Afar" district is Tel Afar's, not Telfair's).
             int edits = spelling == null ? 0 : gazetteer.SpellingDistance(p.Id, spelling);
+            if (spelling != null && edits > GeoResolver.MaxSkeletonEdits(spelling)) continue;
             if (rank < bestRank || (rank == bestRank && (edits < bestEdits || (edits == bestEdits
                 && (population > bestPopulation || (population == bestPopulation && p.Id < best))))))
                 (best, bestRank, bestPopulation, bestEdits) = (p.Id, rank, population, edits);

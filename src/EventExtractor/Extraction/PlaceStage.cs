@@ -23,7 +23,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
     private static readonly HashSet<ulong> SentenceStarters = TextLexicon.SentenceStarters.Select(w => WordKey.Hash(w)).ToHashSet();
 
     /// <summary>Evidence weights for the story's country (a Mordecai-style vote over everything the text names).</summary>
-    private const int CountryNamed = 2, CountryNamedAfterLocative = 3, ActorHome = 1, OutletHome = 2, SiteNamed = 3, TownNamed = 1, AdminNamed = 2;
+    private const int CountryNamed = 2, CountryNamedAfterLocative = 3, ActorHome = 1, OutletHome = 2, SiteNamed = 3, TownNamed = 1, AdminNamed = 2, ProvinceNamed = 3;
 
     public void Process(Document doc)
     {
@@ -71,9 +71,22 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
                 var (from, to) = doc.CharRange(t, len);
                 var span = doc.Text.AsSpan(from, to - from);
                 var unit = AdminUnitAfter(doc, t + len);
-                bool skeleton = allowSkeleton;
+                // Only a whole name may match by skeleton: "Jantar" of "Jantar Mantar" is no town's other spelling.
+                bool skeleton = allowSkeleton && !IsNameRun(doc, t, len + 1, covered);
                 if (unit == PlaceLevel.Town && !gazetteer.HasName(span) && !(skeleton && gazetteer.HasSkeleton(span))) continue; // most capitalised words name no place
                 var surface = doc.Text[from..to];
+                // "the Khanabad district" is mostly named after its seat: the town of that name in the story's
+                // country, where there is one; else the district itself.
+                if (unit == PlaceLevel.District && preferred.Count > 0
+                    && gazetteer.TryResolve(surface, [preferred[0]], context, strict: false, out var seat) && !seat.IsRegion)
+                {
+                    best = seat;
+                    bestLen = len;
+                    // Somewhere in the district (geo_precision 2), unless the text means the seat ("district centre").
+                    int after = t + len + 1;
+                    if (after >= doc.TokenCount || !_words.Seat.Contains(doc.TokenHash(after))) flags |= PlaceFlags.Near;
+                    break;
+                }
                 // "the Soran district", "Erbil province", "Borno State": the unit the text names.
                 if (unit == PlaceLevel.District && gazetteer.TryDistrict(surface, preferred, out var district))
                 {
@@ -173,9 +186,14 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         foreach (var m in siteMatches)
             if (IsEvidence(doc, m.FirstToken)) Count(knowledge.Sites[m.Entry].Iso2, SiteNamed);
         if (knowledge.Outlets.CountryOf(doc.Article.Source, doc.Article.Url) is { } outlet) Count(outlet, OutletHome);
-        // Places count where the text names no country, as they always did, and as a tie-breaker where it does.
+        // Places decide where the text names no country; where it does, only a province named as such ("Erbil
+        // province") brings in its country, and other places weigh between the countries already in evidence ("in
+        // Africa" must not bring in a Tunisian town that an alternate name calls so).
         foreach (var (iso2, weight) in PlaceVotes(doc, covered))
-            Count(iso2, named ? Math.Min(weight, 1) : weight);
+        {
+            if (!named || weight >= ProvinceNamed) Count(iso2, weight);
+            else if (counts.ContainsKey(iso2)) Count(iso2, Math.Min(weight, 1));
+        }
         var order = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
         if (!named && order.Count > 2) order.RemoveRange(2, order.Count - 2);
         if (_forcedCountry != null)
@@ -211,7 +229,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
                 if (!gazetteer.HasName(doc.Text.AsSpan(from, to - from))) continue;
                 if (AdminUnitAfter(doc, t + len) == PlaceLevel.Region && gazetteer.TryRegion(doc.Text[from..to], [], out var region))
                 {
-                    yield return (region.Iso2, AdminNamed);
+                    yield return (region.Iso2, ProvinceNamed);
                     t += len - 1;
                     break;
                 }

@@ -27,6 +27,12 @@ public sealed class GeoContext
     /// locative word), since skeletons of ordinary words match villages somewhere.
     /// </summary>
     public bool AllowSkeleton { get; init; }
+
+    /// <summary>
+    /// True when a locative word stands before the name ("in Tal Afar"): with no country known, a district seat is
+    /// then taken by any of its spellings, not only by its own name.
+    /// </summary>
+    public bool Locative { get; init; }
 }
 
 /// <summary>The chosen entry for a name and how strongly it was preferred.</summary>
@@ -61,8 +67,10 @@ public sealed class GeoResolver(Gazetteer gazetteer)
         // "al-Mosul" is written "Mosul" in the gazetteer: retry without the article.
         if (best == null && GeoNormalizer.TryStripArticle(key, out var bare))
             best = Best(gazetteer.Find(bare), context, penalty: 1.0);
-        // "Tikreet", "Dair al-Zour": another romanisation of a known name. Exact spellings always come first.
-        if (best == null && context.AllowSkeleton && surfaceName.Length >= MinSkeletonSurface)
+        // "Tikreet", "Dair al-Zour": another romanisation of a known name, tried only for a name that no place bears
+        // in any spelling anywhere (a name known abroad is that place, unwanted here, not a near-spelling of another).
+        if (best == null && context.AllowSkeleton && surfaceName.Length >= MinSkeletonSurface && gazetteer.Find(key).IsEmpty
+            && !(GeoNormalizer.TryStripArticle(key, out var rest) && !gazetteer.Find(rest).IsEmpty))
             best = Best(gazetteer.FindSkeleton(key), context, spelling: key);
         return best;
     }
@@ -70,11 +78,15 @@ public sealed class GeoResolver(Gazetteer gazetteer)
     /// <summary>Score lost per letter edit between a skeleton match's spelling and the entry's nearest name.</summary>
     public const double SpellingPenalty = 1.5;
 
+    /// <summary>The most letter edits a skeleton match may need: two, or a third of the name's letters.</summary>
+    public static int MaxSkeletonEdits(ReadOnlySpan<char> normalizedName)
+    {
+        int letters = normalizedName.Length - normalizedName.Count(' ');
+        return Math.Max(2, letters / 3);
+    }
+
     /// <summary>A name shorter than this never matches by skeleton: short words meet too many villages.</summary>
     public const int MinSkeletonSurface = 4;
-
-    /// <summary>A place matched only by skeleton outside the article's countries must be this large.</summary>
-    public int MinForeignSkeletonPopulation { get; init; } = 100_000;
 
     /// <summary>Scores every candidate of a name, best first (for diagnostics and tests).</summary>
     public IReadOnlyList<GeoMatch> Rank(ReadOnlySpan<char> surfaceName, GeoContext? context = null)
@@ -107,8 +119,14 @@ public sealed class GeoResolver(Gazetteer gazetteer)
         {
             if (Score(p, context) is not double s) continue;
             s -= penalty;
-            // Among names of one skeleton, the closest spelling: "Tal Afar" is Tall Afar, not Telfair.
-            if (!spelling.IsEmpty) s -= SpellingPenalty * gazetteer.SpellingDistance(p.Id, spelling);
+            // Among names of one skeleton, the closest spelling: "Tal Afar" is Tall Afar, not Telfair; and none that
+            // differs in more than a third of its letters ("Kalemyo" is not Cali).
+            if (!spelling.IsEmpty)
+            {
+                int edits = gazetteer.SpellingDistance(p.Id, spelling);
+                if (edits > MaxSkeletonEdits(spelling)) continue;
+                s -= SpellingPenalty * edits;
+            }
             // Equal scores: the lower id (the older GeoNames id) wins, so results never depend on posting order.
             if (best == null || s > best.Value.Score || (s == best.Value.Score && p.Id < best.Value.Id))
                 best = new GeoMatch(p.Id, s, p.Kind);
@@ -133,14 +151,16 @@ public sealed class GeoResolver(Gazetteer gazetteer)
         bool seat = feature is "PPLC" or "PPLA" || region;
         // A district is taken where the text says "district", or in the story's own countries.
         if (feature == "ADM2" && !context.PreferDistrict && countryRank < 0) return null;
-        if (p.Kind == GeoMatchKind.Skeleton && preferred.Count > 0 && countryRank < 0 && population < MinForeignSkeletonPopulation) return null;
+        // Another romanisation is looked for in the story's main country only: elsewhere, skeletons of ordinary
+        // words ("Twitter", "Islam") meet towns, and a Sahel story is no French one.
+        if (p.Kind == GeoMatchKind.Skeleton && preferred.Count > 0 && countryRank != 0) return null;
         if (preferred.Count == 0)
         {
             // No country hint at all: take a place by its own name if it is a seat of government or sizeable,
             // by any other spelling only if it is large.
             bool notable = seat || feature == "PPLA2" || population >= 10_000;
-            // A skeleton is only tried after a locative word ("in Tal Afar"): a district seat is then meant too.
-            bool wellKnown = seat || population >= MinForeignPopulation || (p.Kind == GeoMatchKind.Skeleton && feature == "PPLA2");
+            // After a locative word ("in Tal Afar"; skeletons are only tried there) a district seat is meant too.
+            bool wellKnown = seat || population >= MinForeignPopulation || ((p.Kind == GeoMatchKind.Skeleton || context.Locative) && feature == "PPLA2");
             if (!notable || (p.Kind != GeoMatchKind.Name && !wellKnown)) return null;
         }
         else if (countryRank < 0 && !seat && population < MinForeignPopulation) return null;
@@ -154,8 +174,9 @@ public sealed class GeoResolver(Gazetteer gazetteer)
         };
         if (countryRank >= 0) score += Math.Max(6.0 - 1.5 * countryRank, 3.0);
         score += FeatureRank(feature, context.PreferRegion, context.PreferDistrict);
-        // A region's population is the sum over its places: do not let it outweigh its own capital city.
-        if (!region) score += 0.6 * Math.Log10(population + 1.0);
+        // A region's or district's population is the sum over its places: do not let it outweigh its own towns.
+        if (feature == "ADM2") score += context.PreferDistrict ? 0.6 * Math.Log10(population + 1.0) : 0;
+        else if (!region) score += 0.6 * Math.Log10(population + 1.0);
         else score += 2.0;
 
         if (context.ResolvedPlaces.Count > 0)
@@ -172,7 +193,7 @@ public sealed class GeoResolver(Gazetteer gazetteer)
     private static double FeatureRank(string feature, bool preferRegion, bool preferDistrict) => feature switch
     {
         "ADM1" => preferRegion ? 8.0 : 2.5,
-        "ADM2" => preferDistrict ? 9.0 : 0.3,
+        "ADM2" => preferDistrict ? 9.0 : -2.0,
         "PPLC" => 4.0,
         "PPLA" => 3.0,
         "PPLA2" => 2.0,

@@ -44,7 +44,7 @@ public class TransliterationResolveTests(RealGazetteerFixture fx) : IClassFixtur
 {
     private GeoEntry? Resolve(string name, params string[] countries)
     {
-        var match = fx.Resolver.Resolve(name, new GeoContext { PreferredCountries = countries, AllowSkeleton = true });
+        var match = fx.Resolver.Resolve(name, new GeoContext { PreferredCountries = countries, AllowSkeleton = true, Locative = true });
         return match is { } m ? fx.Gazetteer.Get(m.Id) : null;
     }
 
