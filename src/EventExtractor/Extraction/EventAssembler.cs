@@ -67,7 +67,11 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             }
             // The headline tells the lede's event in fewer words ("near Mogadishu" for "near Afgooye, west of Mogadishu").
             var target = events.FirstOrDefault(e => Compatible(doc, e, m, strictType: false))
-                         ?? events.FirstOrDefault(e => TypesAgree(e.Type, m.Type, strict: false) && SameCountry(doc, e, m));
+                         ?? events.FirstOrDefault(e => TypesAgree(e.Type, m.Type, strict: false) && SameCountry(doc, e, m))
+                         // "Supporters clash with police in X" over a lede that tells the riot in X: the headline's
+                         // word for the violence is vaguer than the body's, and the event is the lede's.
+                         ?? events.FirstOrDefault(e => IsViolence(e.Type) && IsViolence(m.Type) && SamePlace(doc, e, m)
+                                                       && e.Mentions.Any(i => InLede(doc, mentions[i])));
             if (target != null)
             {
                 // The headline confirms the lede's event; its wording ("the anniversary of a US air strike") does not
@@ -210,7 +214,7 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
     private bool Compatible(Document doc, ExtractedEvent e, EventMention m, bool strictType)
     {
         // Arrests of demonstrators are the authorities' intervention in the protest or riot of that day and place.
-        if (m.Type == SubEventType.Arrests && AcledTaxonomy.EventTypeOf(e.Type) is EventType.Protests or EventType.Riots)
+        if (m.Type == SubEventType.Arrests && IsDemonstration(e.Type))
             return SameDayAndPlace(doc, e, m);
         // A tactic inferred only from "attacked"/"killed" defers to the event told with its weapon.
         bool weak = (m.Flags & MentionFlags.WeakType) != 0;
@@ -218,7 +222,10 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         // A dated tactic does not join an undated event of another tactic ("another pair of rockets landed on March 26").
         if (e.Type != m.Type && !weak && m.Date >= 0 && e.DateEntity < 0) return false;
         // Different tactics are one event only when told together, not paragraphs apart.
-        if (e.Type != m.Type && !weak && strictType && m.Sentence - doc.Mentions[e.Mentions[^1]].Sentence > 2) return false;
+        // A demonstration is one event per place and day, however far apart its parts are told, unless a sentence
+        // gives another place or day ("Police dispersed them" paragraphs later is still that protest's intervention).
+        bool sameDemonstration = IsDemonstration(e.Type) && IsDemonstration(m.Type) && m.Date < 0 && m.Place < 0;
+        if (e.Type != m.Type && !weak && strictType && !sameDemonstration && m.Sentence - doc.Mentions[e.Mentions[^1]].Sentence > 2) return false;
         if (m.Date >= 0 && e.DateEntity >= 0)
         {
             var a = doc.Entities[m.Date];
@@ -252,6 +259,16 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         return true;
     }
 
+    private static bool IsDemonstration(SubEventType t) => AcledTaxonomy.EventTypeOf(t) is EventType.Protests or EventType.Riots;
+
+    /// <summary>Political violence and demonstrations: everything but strategic developments.</summary>
+    private static bool IsViolence(SubEventType t) =>
+        t != SubEventType.None && AcledTaxonomy.EventTypeOf(t) != EventType.StrategicDevelopments;
+
+    /// <summary>The mention names the event's place (within the same-place distance), or no place at all.</summary>
+    private bool SamePlace(Document doc, ExtractedEvent e, EventMention m) =>
+        m.Place < 0 || e.Place is not { } ep || gazetteer.DistanceKm(doc.Places[doc.Entities[m.Place].Ref], ep) <= SamePlaceKm;
+
     private static bool SameCountry(Document doc, ExtractedEvent e, EventMention m) =>
         m.Place < 0 || e.Place is not { } ep || doc.Places[doc.Entities[m.Place].Ref].Iso2 == ep.Iso2;
 
@@ -279,7 +296,7 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         e.Mentions.Add(mentionIndex);
         bool weak = (m.Flags & MentionFlags.WeakType) != 0;
         // An arrest at a protest is its intervention: a peaceful protest becomes a protest with intervention.
-        if (m.Type == SubEventType.Arrests && AcledTaxonomy.EventTypeOf(e.Type) is EventType.Protests or EventType.Riots)
+        if (m.Type == SubEventType.Arrests && IsDemonstration(e.Type))
         {
             if (e.Type == SubEventType.PeacefulProtest) e.Type = SubEventType.ProtestWithIntervention;
             return;

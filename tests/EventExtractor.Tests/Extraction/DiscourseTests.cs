@@ -94,4 +94,22 @@ public class DiscourseTests(EngineFixture fx)
             headline: "Suspect arrested near Culiacan");
         Assert.DoesNotContain(records, r => r.SubEventType == "Arrests" && r.Fatalities > 0);
     }
+
+    [Fact]
+    public void A_headline_s_vaguer_word_for_the_lede_s_riot_is_the_same_event()
+    {
+        var r = fx.Single("Hundreds of opposition supporters rioted in Kisumu on Monday, throwing stones at police and burning tyres, police said.",
+            headline: "Youths clash with police in Kisumu");
+        Assert.Equal("Violent demonstration", r.SubEventType);
+    }
+
+    [Fact]
+    public void A_protest_s_intervention_told_paragraphs_later_is_that_protest_s()
+    {
+        var records = fx.Extract("Thousands of teachers protested outside parliament in Harare on Tuesday to demand higher pay.\n\n"
+            + "The teachers' union said the march had been planned for weeks.\n\nIts leaders said salaries had not been raised since 2019.\n\n"
+            + "A union official added that more marches would follow.\n\nRiot police later fired tear gas to disperse the crowd.");
+        Assert.Single(records, r => r.Location == "Harare");
+        Assert.Equal("Protest with intervention", records.Single(r => r.Location == "Harare").SubEventType);
+    }
 }
