@@ -18,7 +18,7 @@ public sealed class ExtractorEngine
     private readonly EventAssembler _assembler;
     private readonly RecordBuilder _records;
 
-    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, Func<ExtractionKnowledge, IEventClassifier?> classifier, PlaceOptions? places)
+    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, Func<ExtractionKnowledge, IEventClassifier?> classifier, PlaceOptions? places)
     {
         var k = loaded.Knowledge;
         Classifier = classifier(k);
@@ -31,6 +31,7 @@ public sealed class ExtractorEngine
             new PlaceStage(k, loaded.Places, places),
             new DateStage(k),
             new MentionStage(k, Classifier),
+            new DiscourseStage(discourse),
         ]);
         _assembler = new EventAssembler(k, loaded.Places, places);
         var terms = loaded.Lexicon.Terms;
@@ -62,7 +63,7 @@ public sealed class ExtractorEngine
                 ?? throw new Diagnostics.UsageException(Diagnostics.Messages.UnknownCountry(country));
             places = places with { CountryIso2 = entry.Iso2 };
         }
-        return new(loaded, ParagraphClassifier.FromModels(modelsDir),
+        return new(loaded, ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir),
             k => modelPath != null || File.Exists(path) ? new EventClassifier(EventClassifierModel.Load(path), k) : null, places);
     }
 
