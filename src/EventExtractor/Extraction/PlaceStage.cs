@@ -102,7 +102,9 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
                     flags |= PlaceFlags.Region;
                     break;
                 }
-                if (gazetteer.TryResolve(surface, preferred, context, strict: !cue, out var place, skeleton))
+                // "Kukawa town", "Rubaya village": the word after says a place is meant, as "in" before does.
+                bool placeNounAfter = t + len < doc.TokenCount && _words.TownAfter.Contains(doc.TokenHash(t + len));
+                if (gazetteer.TryResolve(surface, preferred, context, strict: !cue && !placeNounAfter, out var place, skeleton))
                 {
                     best = place;
                     bestLen = len;

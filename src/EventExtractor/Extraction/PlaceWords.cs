@@ -12,7 +12,7 @@ public sealed class PlaceWords
     public const string FileName = "place-words.tsv";
 
     private static readonly string[] Kinds =
-        ["connector", "locative", "near", "source", "distance", "launch", "skip", "region", "district", "title", "capital", "landing", "not-alone", "seat"];
+        ["connector", "locative", "near", "source", "distance", "launch", "skip", "region", "district", "title", "capital", "landing", "not-alone", "seat", "town-after"];
 
     private readonly Dictionary<string, HashSet<ulong>> _sets = Kinds.ToDictionary(k => k, _ => new HashSet<ulong>(), StringComparer.Ordinal);
 
@@ -52,6 +52,8 @@ public sealed class PlaceWords
     public HashSet<ulong> Capital => _sets["capital"];
     /// <summary>Where a projectile came down.</summary>
     public HashSet<ulong> Landing => _sets["landing"];
+    /// <summary>After a name: a place is meant ("Kukawa town").</summary>
+    public HashSet<ulong> TownAfter => _sets["town-after"];
     /// <summary>After "district": its seat town itself ("district centre").</summary>
     public HashSet<ulong> Seat => _sets["seat"];
     /// <summary>Common nouns and first names that are places only after a locative.</summary>
