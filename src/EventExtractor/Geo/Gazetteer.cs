@@ -254,26 +254,33 @@ public sealed class Gazetteer
 
     /// <summary>
     /// The fewest letter edits between a normalized name and any name of an entry (own, ASCII, alternates), spaces
-    /// ignored. Reads the entry's strings, so it is meant for the few candidates of a skeleton match.
+    /// ignored. Decodes the entry's names on the stack: meant for the few candidates of a skeleton match, allocates nothing.
     /// </summary>
     public int SpellingDistance(int id, ReadOnlySpan<char> normalizedName)
     {
         int e = EntryOffset(id);
-        int best = int.MaxValue;
-        void Try(int stringRef, ReadOnlySpan<char> name)
-        {
-            if (stringRef == 0) return;
-            string other = GeoNormalizer.Normalize(ReadString(stringRef));
-            best = Math.Min(best, GeoNormalizer.EditDistance(name, other));
-            // "Tel Afar District", "Telfair County": the name less its generic last word.
-            int sp = other.LastIndexOf(' ');
-            if (sp > 0) best = Math.Min(best, GeoNormalizer.EditDistance(name, other.AsSpan(0, sp)));
-        }
-        Try(I32(e + 4), normalizedName);
-        Try(I32(e + 8), normalizedName);
+        int best = Distance(I32(e + 4), normalizedName, int.MaxValue);
+        best = Distance(I32(e + 8), normalizedName, best);
         int altStart = I32(e + 52), altCount = I32(e + 56);
-        for (int i = 0; i < altCount; i++) Try(I32(_altOff + (altStart + i) * 4), normalizedName);
+        for (int i = 0; i < altCount; i++) best = Distance(I32(_altOff + (altStart + i) * 4), normalizedName, best);
         return best == int.MaxValue ? normalizedName.Length : best;
+    }
+
+    /// <summary>The smaller of <paramref name="best"/> and the edits to one stored name (whole, or less its last word); no allocation.</summary>
+    private int Distance(int stringRef, ReadOnlySpan<char> name, int best)
+    {
+        if (stringRef == 0) return best;
+        var bytes = StringBytes(stringRef);
+        if (bytes.Length > 256) return best;
+        Span<char> raw = stackalloc char[bytes.Length];
+        int rawLength = Encoding.UTF8.GetChars(bytes, raw);
+        Span<char> other = stackalloc char[rawLength * GeoNormalizer.MaxExpansion];
+        var normalized = other[..GeoNormalizer.Normalize(raw[..rawLength], other)];
+        best = Math.Min(best, GeoNormalizer.EditDistance(name, normalized));
+        // "Tel Afar District", "Telfair County": the name less its generic last word.
+        int sp = normalized.LastIndexOf(' ');
+        if (sp > 0) best = Math.Min(best, GeoNormalizer.EditDistance(name, normalized[..sp]));
+        return best;
     }
 
     /// <summary>Great-circle distance in kilometres (haversine, mean Earth radius).</summary>
