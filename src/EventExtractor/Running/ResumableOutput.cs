@@ -41,8 +41,12 @@ public sealed class ResumableOutput : IDisposable
     private readonly JObject _settings;
     private readonly JsonTextWriter _errorsJson;
 
-    private ResumableOutput(PartialFile output, PartialFile errors, TextRecordSink sink, JObject settings, RunState? resumeFrom)
+    private readonly InputDigests? _inputs;
+
+    private ResumableOutput(PartialFile output, PartialFile errors, TextRecordSink sink, JObject settings, RunState? resumeFrom,
+        InputDigests? inputs)
     {
+        _inputs = inputs;
         _output = output;
         _errors = errors;
         _sink = sink;
@@ -73,9 +77,12 @@ public sealed class ResumableOutput : IDisposable
     /// <param name="settings">Whatever must not change between an interrupted run and its resumption (inputs,
     /// models, merge window, shard ...); compared key by key.</param>
     /// <param name="resume">Continue an interrupted run if there is one.</param>
-    /// <exception cref="UsageException">The checkpoint cannot be used, or was made with other settings.</exception>
+    /// <param name="inputs">The input files the run reads (noted by the reader); their digests go into each
+    /// checkpoint and are checked on resume.</param>
+    /// <exception cref="UsageException">The checkpoint cannot be used, was made with other settings, or an input it
+    /// read has changed since.</exception>
     /// <exception cref="IOException">The files cannot be written (or are in use by another run).</exception>
-    public static ResumableOutput Open(string output, ResumableFormat format, JObject settings, bool resume)
+    public static ResumableOutput Open(string output, ResumableFormat format, JObject settings, bool resume, InputDigests? inputs = null)
     {
         // As saved and read back: a null string and a JSON null must compare equal.
         settings = JObject.Parse(settings.ToString(Formatting.None));
@@ -87,6 +94,9 @@ public sealed class ResumableOutput : IDisposable
         if (resume && File.Exists(progressPath) && File.Exists(PartialFile.PathFor(full)))
         {
             (state, outputBytes, errorsBytes) = ReadProgress(progressPath, settings);
+            // No two records of a run share an id: the resumed run must know those already written.
+            if (format != ResumableFormat.ShardLines)
+                state.WrittenIds = WrittenIds(PartialFile.PathFor(full), outputBytes, format);
         }
         else
         {
@@ -105,7 +115,7 @@ public sealed class ResumableOutput : IDisposable
                 ResumableFormat.ShardLines => new ShardLinesSink(outFile.Writer),
                 _ => new JsonLinesRecordSink(outFile.Writer),
             };
-            return new ResumableOutput(outFile, errFile, sink, settings, state);
+            return new ResumableOutput(outFile, errFile, sink, settings, state, inputs);
         }
         catch
         {
@@ -154,6 +164,11 @@ public sealed class ResumableOutput : IDisposable
                 json.WriteValue(state.RecordsWritten);
                 json.WritePropertyName("problems");
                 json.WriteValue(state.Problems);
+                if (_inputs is not null)
+                {
+                    json.WritePropertyName("input_files");
+                    _inputs.Snapshot().WriteTo(json);
+                }
                 json.WritePropertyName("window");
                 json.WriteStartArray();
                 foreach (var p in state.Window)
@@ -200,6 +215,51 @@ public sealed class ResumableOutput : IDisposable
         _errors.Dispose();
     }
 
+    /// <summary>The event ids in the first <paramref name="length"/> bytes of a partial output (each line's first value).</summary>
+    private static List<string> WrittenIds(string path, long length, ResumableFormat format)
+    {
+        var ids = new List<string>();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(new BoundedStream(stream, length));
+        if (format == ResumableFormat.Csv) reader.ReadLine(); // the header
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            if (format == ResumableFormat.Csv)
+            {
+                // Ids hold letters and digits only, never a quote or a comma (a record spans lines only in quoted notes).
+                int comma = line.IndexOf(',');
+                if (comma > 0 && line[0] != '"' && line[..comma].All(char.IsAsciiLetterOrDigit)) ids.Add(line[..comma]);
+            }
+            else
+            {
+                ids.Add(RecordJson.ParseLine(line).Value<string>("event_id_cnty") ?? "");
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>A read-only view of the first bytes of a stream.</summary>
+    private sealed class BoundedStream(Stream inner, long length) : Stream
+    {
+        private long _left = length;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => length - _left; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = inner.Read(buffer, offset, (int)Math.Min(count, _left));
+            _left -= n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private static (RunState State, long OutputBytes, long ErrorsBytes) ReadProgress(string path, JObject settings)
     {
         JObject o;
@@ -219,6 +279,7 @@ public sealed class ResumableOutput : IDisposable
             foreach (var property in settings.Properties())
                 if (!JToken.DeepEquals(property.Value, saved[property.Name]))
                     throw new UsageException(Messages.ResumeSettingsChanged(property.Name));
+            if (o["input_files"] is JArray files) InputDigests.Verify(files);
             var window = new List<PendingRecord>();
             foreach (var p in (o["window"] as JArray ?? []).OfType<JObject>())
                 window.Add(new PendingRecord(p.Value<long>("position"), RecordJson.Read((JObject)p["record"]!)));
