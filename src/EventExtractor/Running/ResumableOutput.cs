@@ -42,11 +42,13 @@ public sealed class ResumableOutput : IDisposable
     private readonly JsonTextWriter _errorsJson;
 
     private readonly InputDigests? _inputs;
+    private readonly FileStream? _inputsFile;
 
     private ResumableOutput(PartialFile output, PartialFile errors, TextRecordSink sink, JObject settings, RunState? resumeFrom,
-        InputDigests? inputs)
+        InputDigests? inputs, FileStream? inputsFile)
     {
         _inputs = inputs;
+        _inputsFile = inputsFile;
         _output = output;
         _errors = errors;
         _sink = sink;
@@ -58,6 +60,9 @@ public sealed class ResumableOutput : IDisposable
 
     /// <summary>The checkpoint file of an output path.</summary>
     public static string ProgressPathFor(string output) => output + ".progress";
+
+    /// <summary>The digests of the inputs read (JSON Lines), beside the checkpoint.</summary>
+    public static string InputsPathFor(string output) => output + ".progress-inputs";
 
     /// <summary>Where the records go.</summary>
     public IRecordSink Sink => _sink;
@@ -89,11 +94,13 @@ public sealed class ResumableOutput : IDisposable
         var full = Path.GetFullPath(output);
         var progressPath = ProgressPathFor(full);
         var errorsPath = ErrorReport.PathFor(full);
+        var inputsPath = InputsPathFor(full);
         RunState? state = null;
-        long outputBytes = 0, errorsBytes = 0;
+        long outputBytes = 0, errorsBytes = 0, inputsBytes = 0;
         if (resume && File.Exists(progressPath) && File.Exists(PartialFile.PathFor(full)))
         {
-            (state, outputBytes, errorsBytes) = ReadProgress(progressPath, settings);
+            (state, outputBytes, errorsBytes, inputsBytes) = ReadProgress(progressPath, settings);
+            VerifyInputs(inputsPath, inputsBytes, inputs);
             // No two records of a run share an id: the resumed run must know those already written.
             if (format != ResumableFormat.ShardLines)
                 state.WrittenIds = WrittenIds(PartialFile.PathFor(full), outputBytes, format);
@@ -104,8 +111,19 @@ public sealed class ResumableOutput : IDisposable
         }
 
         PartialFile? outFile = null, errFile = null;
+        FileStream? inputsFile = null;
         try
         {
+            if (inputs is not null)
+            {
+                inputsFile = new FileStream(inputsPath, state is null ? FileMode.Create : FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                inputsFile.SetLength(state is null ? 0 : Math.Min(inputsBytes, inputsFile.Length));
+                inputsFile.Position = inputsFile.Length;
+            }
+            else
+            {
+                File.Delete(inputsPath);
+            }
             outFile = new PartialFile(full, state is null ? null : outputBytes);
             errFile = new PartialFile(errorsPath,
                 state is null || (errorsBytes == 0 && !File.Exists(PartialFile.PathFor(errorsPath))) ? null : errorsBytes);
@@ -115,10 +133,11 @@ public sealed class ResumableOutput : IDisposable
                 ResumableFormat.ShardLines => new ShardLinesSink(outFile.Writer),
                 _ => new JsonLinesRecordSink(outFile.Writer),
             };
-            return new ResumableOutput(outFile, errFile, sink, settings, state, inputs);
+            return new ResumableOutput(outFile, errFile, sink, settings, state, inputs, inputsFile);
         }
         catch
         {
+            inputsFile?.Dispose();
             outFile?.Dispose();
             errFile?.Dispose();
             throw;
@@ -135,6 +154,19 @@ public sealed class ResumableOutput : IDisposable
         long outputBytes = _output.Sync();
         _errorsJson.Flush();
         long errorsBytes = _errors.Sync();
+        long inputsBytes = 0;
+        if (_inputs is not null && _inputsFile is not null)
+        {
+            var digests = _inputs.TakeNew();
+            if (digests.Count > 0)
+            {
+                var text = new System.Text.StringBuilder();
+                foreach (var d in digests) text.Append(d.ToString(Formatting.None)).Append('\n');
+                _inputsFile.Write(new System.Text.UTF8Encoding(false).GetBytes(text.ToString()));
+            }
+            _inputsFile.Flush(flushToDisk: true);
+            inputsBytes = _inputsFile.Length;
+        }
         var temp = ProgressPath + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
@@ -164,10 +196,10 @@ public sealed class ResumableOutput : IDisposable
                 json.WriteValue(state.RecordsWritten);
                 json.WritePropertyName("problems");
                 json.WriteValue(state.Problems);
-                if (_inputs is not null)
+                if (_inputsFile is not null)
                 {
-                    json.WritePropertyName("input_files");
-                    _inputs.Snapshot().WriteTo(json);
+                    json.WritePropertyName("inputs_bytes");
+                    json.WriteValue(inputsBytes);
                 }
                 json.WritePropertyName("window");
                 json.WriteStartArray();
@@ -197,6 +229,8 @@ public sealed class ResumableOutput : IDisposable
         if (_errors.IsEmpty) _errors.CommitEmpty();
         else _errors.Commit();
         File.Delete(ProgressPath);
+        _inputsFile?.Dispose();
+        if (_inputsFile is not null) File.Delete(_inputsFile.Name);
     }
 
     /// <summary>Closes the files; without a commit, the partial files and the checkpoint stay for <c>--resume</c>.</summary>
@@ -213,6 +247,7 @@ public sealed class ResumableOutput : IDisposable
         }
         _output.Dispose();
         _errors.Dispose();
+        _inputsFile?.Dispose();
     }
 
     /// <summary>The event ids in the first <paramref name="length"/> bytes of a partial output (each line's first value).</summary>
@@ -260,7 +295,32 @@ public sealed class ResumableOutput : IDisposable
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    private static (RunState State, long OutputBytes, long ErrorsBytes) ReadProgress(string path, JObject settings)
+    /// <summary>Checks the inputs the interrupted run recorded (the first <paramref name="length"/> bytes of its digests file).</summary>
+    private static void VerifyInputs(string path, long length, InputDigests? inputs)
+    {
+        if (length == 0) return;
+        List<JObject> recorded;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (stream.Length < length) throw new IOException($"'{path}' is shorter than its checkpoint says");
+            using var reader = new StreamReader(new BoundedStream(stream, length));
+            recorded = [];
+            while (reader.ReadLine() is { } line)
+                if (line.Length > 0) recorded.Add(RecordJson.ParseLine(line));
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            throw new UsageException(Messages.ResumeCheckpointBad(path, e.Message));
+        }
+        foreach (var digest in recorded)
+        {
+            InputDigests.Verify(digest);
+            inputs?.Known(digest.Value<string>("path") ?? "");
+        }
+    }
+
+    private static (RunState State, long OutputBytes, long ErrorsBytes, long InputsBytes) ReadProgress(string path, JObject settings)
     {
         JObject o;
         try
@@ -279,7 +339,6 @@ public sealed class ResumableOutput : IDisposable
             foreach (var property in settings.Properties())
                 if (!JToken.DeepEquals(property.Value, saved[property.Name]))
                     throw new UsageException(Messages.ResumeSettingsChanged(property.Name));
-            if (o["input_files"] is JArray files) InputDigests.Verify(files);
             var window = new List<PendingRecord>();
             foreach (var p in (o["window"] as JArray ?? []).OfType<JObject>())
                 window.Add(new PendingRecord(p.Value<long>("position"), RecordJson.Read((JObject)p["record"]!)));
@@ -294,7 +353,7 @@ public sealed class ResumableOutput : IDisposable
                 Problems = o.Value<int>("problems"),
                 Window = window,
             };
-            return (state, o.Value<long>("output_bytes"), o.Value<long>("errors_bytes"));
+            return (state, o.Value<long>("output_bytes"), o.Value<long>("errors_bytes"), o.Value<long?>("inputs_bytes") ?? 0);
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or NullReferenceException or ArgumentException)
         {

@@ -163,5 +163,7 @@ public sealed class HostileCommandLineTests : IDisposable
         var ids = File.ReadAllLines(whole).Select(l => JObject.Parse(l).Value<string>("event_id_cnty")).ToList();
         Assert.Equal(["NGA00000007", "NGA00000008", "NGA00000009"], ids);
         Assert.Equal(File.ReadAllText(whole), File.ReadAllText(resumed));
+        // The checkpoint and the digests of the inputs go once the run is complete.
+        Assert.Equal(["resumed.jsonl", "whole.jsonl"], Directory.GetFiles(outputs).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }
