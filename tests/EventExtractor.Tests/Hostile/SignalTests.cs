@@ -19,7 +19,7 @@ public sealed class SignalTests : IDisposable
     [Theory]
     [InlineData("out.json", "out.json.tmp-*")]
     [InlineData("out.jsonl", "out.jsonl.partial")]
-    public void Sigterm_stops_the_run_with_a_message_and_leaves_no_temporary_file(string output, string openedPattern)
+    public async Task Sigterm_stops_the_run_with_a_message_and_leaves_no_temporary_file(string output, string openedPattern)
     {
         if (!OperatingSystem.IsLinux() || !File.Exists(KillResumeTests.Dll) || !Directory.Exists(KillResumeTests.Models)) return;
         using var process = KillResumeTests.Start(_dir, "extract", "-", "-o", output);
@@ -32,14 +32,14 @@ public sealed class SignalTests : IDisposable
         var guard = Stopwatch.StartNew();
         while (!process.HasExited && Directory.GetFiles(_dir, openedPattern).Length == 0 && guard.Elapsed < TimeSpan.FromMinutes(2))
             Thread.Sleep(10);
-        Assert.False(process.HasExited, stderr.IsCompleted ? stderr.Result : "exited early");
+        Assert.False(process.HasExited, "exited before the signal: " + (process.HasExited ? await stderr : ""));
         using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString() }, UseShellExecute = false })!)
             kill.WaitForExit();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "SIGTERM did not stop the run");
 
         Assert.Equal(130, process.ExitCode);
         var expected = output.EndsWith(".jsonl") ? Messages.Interrupted(output) : Messages.InterruptedNotResumable;
-        Assert.Contains("eventextractor: " + expected, stderr.Result);
+        Assert.Contains("eventextractor: " + expected, await stderr);
         if (output.EndsWith(".json")) Assert.Empty(Directory.GetFiles(_dir, "*.tmp-*"));
         Assert.False(File.Exists(Path.Combine(_dir, output)));
     }
