@@ -187,10 +187,13 @@ public static class DatabaseSchema
     /// True when a stored event whose first report is <paramref name="owner"/> (from <see cref="SelectOwners"/>) is
     /// the same event as <paramref name="record"/>, which may then replace it; otherwise the two ids only collide.
     /// </summary>
-    public static bool SameEvent(string owner, AcledRecord record)
+    /// <param name="owner">The stored first report.</param>
+    /// <param name="record">The record about to be written.</param>
+    /// <param name="asStored">How the database stores a text (PostgreSQL replaces NUL), so both sides compare alike.</param>
+    public static bool SameEvent(string owner, AcledRecord record, Func<string, string> asStored)
     {
-        var first = record.ArticleIds[0];
-        return owner == first || owner == record.ArticleId || owner.StartsWith(first + "; ", StringComparison.Ordinal);
+        var first = asStored(record.ArticleIds[0]);
+        return owner == first || owner == asStored(record.ArticleId) || owner.StartsWith(first + "; ", StringComparison.Ordinal);
     }
 
     /// <summary>

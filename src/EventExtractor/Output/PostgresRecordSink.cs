@@ -192,6 +192,9 @@ public sealed class PostgresRecordSink : SqlRecordSink
     internal static string NoNul(string text) => text.Contains('\0') ? text.Replace('\0', '\uFFFD') : text;
 
     /// <inheritdoc />
+    protected override string AsStored(string text) => NoNul(text);
+
+    /// <inheritdoc />
     protected override IReadOnlyDictionary<string, string> StoredOwners(IReadOnlyList<string> eventIds)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);

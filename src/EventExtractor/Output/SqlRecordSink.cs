@@ -130,13 +130,16 @@ public abstract class SqlRecordSink : IRecordSink, IArticleLedger
             var moved = new List<AcledRecord>();
             foreach (var r in check)
             {
-                if (!owners.TryGetValue(r.EventIdCnty, out var owner) || DatabaseSchema.SameEvent(owner, r)) continue;
+                if (!owners.TryGetValue(AsStored(r.EventIdCnty), out var owner) || DatabaseSchema.SameEvent(owner, r, AsStored)) continue;
                 _seenEvents.Claim(r); // the id is taken: Claim moves on to the next free one
                 moved.Add(r);
             }
             check = moved;
         }
     }
+
+    /// <summary>A text as the database stores it (the same, unless the database cannot hold some character).</summary>
+    protected virtual string AsStored(string text) => text;
 
     /// <summary>For the ids among <paramref name="eventIds"/> that the database holds, who first reported each (see <see cref="DatabaseSchema.SelectOwners"/>).</summary>
     protected abstract IReadOnlyDictionary<string, string> StoredOwners(IReadOnlyList<string> eventIds);

@@ -242,6 +242,12 @@ public abstract class DatabaseSinkContract
         // SQLite keeps the character; PostgreSQL cannot, and stores U+FFFD in its place (one for one).
         Assert.Contains(notes, new[] { "before\0after", "before\uFFFDafter" });
         Assert.Equal("3", Scalar("SELECT count(*) FROM articles"));
+
+        // A rerun recognises its own events (the id of an article holding a NUL included) and replaces them.
+        var again = SampleRecords.Full();
+        again.ArticleId = "id\0with-nul";
+        WriteAll([again, SampleRecords.Unicode()]);
+        Assert.Equal("2", Scalar("SELECT count(*) FROM events"));
     }
 
     /// <summary>An article id may hold ';' or "; ": it is stored whole, never split into several articles.</summary>
