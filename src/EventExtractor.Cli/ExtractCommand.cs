@@ -13,7 +13,7 @@ namespace EventExtractor.Cli;
 
 /// <summary>
 /// <c>eventextractor extract INPUT... [-o OUTPUT] [--models DIR] [--published DATE] [--threads N] [--merge-window N]
-/// [--shard K/N] [--resume] [--quiet]</c>.
+/// [--shard K/N] [--resume] [--max-article-bytes N] [--quiet]</c>.
 /// </summary>
 public static class ExtractCommand
 {
