@@ -40,6 +40,17 @@ public sealed class HostileCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Merge_refuses_an_output_naming_one_of_its_inputs()
+    {
+        var shard = WriteArticles("shard-1.jsonl", 1);
+        var before = File.ReadAllBytes(shard);
+        var (code, _, stderr) = CliRunner.Run("merge", shard, "-o", shard);
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains(Messages.OutputIsInput(shard), stderr);
+        Assert.Equal(before, File.ReadAllBytes(shard));
+    }
+
+    [Fact]
     public void An_output_inside_an_input_folder_is_refused()
     {
         WriteArticles("articles.jsonl", 1);
