@@ -19,7 +19,14 @@ const scale = 10; // tenths of a degree: about 11 km, finer than the 1:110m outl
 function encodeRing(ring) {
   const flat = [];
   let px = 0, py = 0, first = true;
-  for (const [lon, lat] of ring) {
+  let shift = 0, last = null;
+  for (const [rawLon, lat] of ring) {
+    // A ring that crosses the antimeridian (Russia, Fiji) is kept continuous: it runs past 180 degrees rather than
+    // jumping back across the whole map, and the part beyond the edge is simply not in view.
+    if (last !== null && rawLon + shift - last > 180) shift -= 360;
+    else if (last !== null && rawLon + shift - last < -180) shift += 360;
+    const lon = rawLon + shift;
+    last = lon;
     const x = Math.round(lon * scale), y = Math.round(lat * scale);
     if (!first && x === px && y === py) continue; // a point that rounds onto the previous one adds nothing
     flat.push(first ? x : x - px, first ? y : y - py);
