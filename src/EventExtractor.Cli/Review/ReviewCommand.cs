@@ -67,7 +67,8 @@ public static class ReviewCommand
     private static async Task<int> Serve(CliContext context, ReviewSession session, IPAddress host, int port, CancellationToken stop)
     {
         await using var server = await ReviewServer.StartAsync(session, host, port);
-        context.Stdout.WriteLine($"Reviewing {session.Articles.Count} articles at {server.Address}");
+        int n = session.Articles.Count;
+        context.Stdout.WriteLine($"Reviewing {n} article{(n == 1 ? "" : "s")} at {server.Address}");
         context.Stdout.WriteLine($"Gold records go to {session.Store.Folder}; press Ctrl+C to stop.");
         context.Stdout.Flush();
         await server.WaitForShutdownAsync(stop);

@@ -52,9 +52,9 @@ public sealed class ReviewSession
     /// Reads and extracts every input article (in parallel, one article per thread; problems go to
     /// <paramref name="warn"/>) and loads what the forms need.
     /// </summary>
+    /// <exception cref="Diagnostics.UsageException">No article could be read.</exception>
     public static ReviewSession Load(IReadOnlyList<string> inputs, string goldFolder, string modelsDir, string? modelPath, Action<string> warn)
     {
-        var engine = ExtractorEngine.Load(modelsDir, modelPath);
         var reader = new ArticleReader(new ArticleReaderOptions { HeadlineCues = NoiseCues.FromModels(modelsDir) });
         var read = new List<Article>();
         foreach (var outcome in reader.ReadAll(inputs, null))
@@ -62,6 +62,9 @@ public sealed class ReviewSession
             if (outcome.Problem is { } p) warn(p.ToString());
             else if (outcome.Article is { } a) read.Add(a);
         }
+        // Before the (slow) model load: inputs without an article are a usage error.
+        if (read.Count == 0) throw new Diagnostics.UsageException(Diagnostics.Messages.ReviewNoArticles);
+        var engine = ExtractorEngine.Load(modelsDir, modelPath);
         var extracted = new IReadOnlyList<AcledRecord>[read.Count];
         Parallel.For(0, read.Count, i =>
         {
