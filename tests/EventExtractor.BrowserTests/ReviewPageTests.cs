@@ -76,6 +76,13 @@ public sealed class ReviewPageTests(ReviewPageFixture fixture) : IClassFixture<R
 
         // Correct the first record's fatalities, leave the field (Escape) and accept with the key: saved as corrected.
         await page.FillAsync("#r0-fatalities", "17");
+        // And its place, searched in the gazetteer: choosing a result fills admin1, country and coordinates.
+        await page.FillAsync("#r0-location", "Basra");
+        await page.Locator("#r0-location").PressAsync("Enter");
+        var result = page.Locator("[data-index='0'] .places button", new PageLocatorOptions { HasTextString = "Iraq" }).First;
+        await result.ClickAsync();
+        await Assertions.Expect(page.Locator("#r0-country")).ToHaveValueAsync("Iraq");
+        await page.Locator("#r0-fatalities").FocusAsync();
         await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("a");
         await ExpectMessage(page, "Record 1 corrected");
@@ -115,6 +122,10 @@ public sealed class ReviewPageTests(ReviewPageFixture fixture) : IClassFixture<R
         var gold = File.ReadAllLines(fixture.Server.Session.Store.GoldPath(id)).Select(JObject.Parse).ToList();
         Assert.Equal(extracted, gold.Count);
         Assert.Equal(17, (int)gold[0]["fatalities"]!);
+        Assert.Equal("Basra", (string)gold[0]["location"]!);
+        Assert.Equal("Iraq", (string)gold[0]["country"]!);
+        Assert.Equal(368, (int)gold[0]["iso"]!);
+        Assert.InRange((double)gold[0]["latitude"]!, 30.0, 31.0);
         Assert.Equal("Looting/property destruction", (string)gold[^1]["sub_event_type"]!);
         Assert.Equal("Strategic developments", (string)gold[^1]["event_type"]!);
         Assert.Equal(words.Trim(), (string)gold[^1]["notes"]!);

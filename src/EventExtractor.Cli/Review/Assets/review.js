@@ -184,7 +184,7 @@
     markActive();
   }
 
-  function field(card, i, name, label, kind, options) {
+  function field(i, name, label, kind, options) {
     var lab = el("label", null, label);
     var input;
     if (kind === "select") {
@@ -221,17 +221,17 @@
     var form = el("form", { className: "fields" });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     var types = meta.subEventTypes.map(function (t) { return t.name; });
-    form.appendChild(field(card, i, "sub_event_type", "sub-event type", "select", types));
-    form.appendChild(field(card, i, "event_date", "date", "date"));
+    form.appendChild(field(i, "sub_event_type", "sub-event type", "select", types));
+    form.appendChild(field(i, "event_date", "date", "date"));
     var derived = el("div", { className: "derived" });
     form.appendChild(derived);
-    form.appendChild(field(card, i, "actor1", "actor 1"));
-    form.appendChild(field(card, i, "inter1", "inter 1", "select", meta.interNames));
-    form.appendChild(field(card, i, "assoc_actor_1", "associated with actor 1"));
-    form.appendChild(field(card, i, "actor2", "actor 2"));
-    form.appendChild(field(card, i, "inter2", "inter 2", "select", meta.interNames));
-    form.appendChild(field(card, i, "assoc_actor_2", "associated with actor 2"));
-    var loc = field(card, i, "location", "location (search the gazetteer)");
+    form.appendChild(field(i, "actor1", "actor 1"));
+    form.appendChild(field(i, "inter1", "inter 1", "select", meta.interNames));
+    form.appendChild(field(i, "assoc_actor_1", "associated with actor 1"));
+    form.appendChild(field(i, "actor2", "actor 2"));
+    form.appendChild(field(i, "inter2", "inter 2", "select", meta.interNames));
+    form.appendChild(field(i, "assoc_actor_2", "associated with actor 2"));
+    var loc = field(i, "location", "location (search the gazetteer)");
     loc.classList.add("wide");
     var row = el("div", { className: "place-row" });
     var locInput = loc.querySelector("input");
@@ -243,13 +243,14 @@
     form.appendChild(loc);
     var places = el("ul", { className: "places" });
     form.appendChild(places);
-    form.appendChild(field(card, i, "admin1", "admin1"));
-    form.appendChild(field(card, i, "country", "country"));
-    form.appendChild(field(card, i, "latitude", "latitude"));
-    form.appendChild(field(card, i, "longitude", "longitude"));
-    form.appendChild(field(card, i, "fatalities", "fatalities", "number"));
-    form.appendChild(field(card, i, "injuries", "injuries", "number"));
-    var notes = field(card, i, "notes", "notes", "textarea");
+    form.appendChild(field(i, "admin1", "admin1"));
+    form.appendChild(field(i, "admin2", "admin2"));
+    form.appendChild(field(i, "country", "country"));
+    form.appendChild(field(i, "latitude", "latitude"));
+    form.appendChild(field(i, "longitude", "longitude"));
+    form.appendChild(field(i, "fatalities", "fatalities", "number"));
+    form.appendChild(field(i, "injuries", "injuries", "number"));
+    var notes = field(i, "notes", "notes", "textarea");
     notes.classList.add("wide");
     form.appendChild(notes);
     card.appendChild(form);
@@ -305,6 +306,7 @@
           var set = function (n, v) { var input = form.elements.namedItem(n); input.value = v; input.dispatchEvent(new Event("change")); };
           set("location", p.name);
           set("admin1", p.admin1);
+          set("admin2", p.admin2);
           set("country", p.country);
           set("latitude", String(p.latitude));
           set("longitude", String(p.longitude));
@@ -357,7 +359,7 @@
   function normalise(rec) {
     var out = {};
     ["event_date", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "location",
-      "admin1", "country", "latitude", "longitude", "fatalities", "injuries", "notes"].forEach(function (k) {
+      "admin1", "admin2", "country", "latitude", "longitude", "fatalities", "injuries", "notes"].forEach(function (k) {
       var v = rec[k];
       out[k] = v === null || v === undefined ? "" : String(v);
     });
