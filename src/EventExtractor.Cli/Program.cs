@@ -49,7 +49,8 @@ public static class Program
             }
             if (args[0].Length > 0 && args[0][0] != '-' && root.Subcommands.All(c => c.Name != args[0]))
             {
-                context.Error(Messages.UnknownCommand(args[0], Closest(args[0], root.Subcommands.Select(c => c.Name))));
+                var names = root.Subcommands.Select(c => c.Name).ToList();
+                context.Error(Messages.UnknownCommand(args[0], Closest(args[0], names), names));
                 return ExitCodes.UsageError;
             }
             var parse = root.Parse(args);
@@ -90,6 +91,8 @@ public static class Program
         }
     }
 
+    private const int OverviewWidth = 100;
+
     /// <summary>The top-level help: what the program does, and each command with the first line of its description.</summary>
     public static string Overview(RootCommand root)
     {
@@ -98,8 +101,28 @@ public static class Program
         int width = root.Subcommands.Max(c => c.Name.Length) + 2;
         foreach (var command in root.Subcommands)
         {
-            var first = (command.Description ?? "").Split('\n')[0];
-            text.Append("  ").Append(command.Name.PadRight(width)).Append(first).Append('\n');
+            // The first sentence of the description's first paragraph, wrapped under its column.
+            var paragraph = string.Join(" ", (command.Description ?? "").Split("\n\n")[0].Split('\n', StringSplitOptions.TrimEntries));
+            int end = paragraph.IndexOf(". ", StringComparison.Ordinal);
+            var sentence = end < 0 ? paragraph : paragraph[..(end + 1)];
+            text.Append("  ").Append(command.Name.PadRight(width));
+            int column = 2 + width;
+            foreach (var word in sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (column + word.Length > OverviewWidth && column > 2 + width)
+                {
+                    text.Append('\n').Append(' ', 2 + width);
+                    column = 2 + width;
+                }
+                else if (column > 2 + width)
+                {
+                    text.Append(' ');
+                    column++;
+                }
+                text.Append(word);
+                column += word.Length;
+            }
+            text.Append('\n');
         }
         text.Append("\nRun '").Append(CliContext.ProgramName).Append(" COMMAND --help' for a command's inputs, options and exit codes.\n");
         return text.ToString();

@@ -93,8 +93,8 @@ public static class Messages
     public static string OutputInsideInput(string path, string folder) => $"-o '{path}' is inside the input folder '{folder}': the next run would read it (or its errors file) back as articles; write the output elsewhere";
     public static string BadMaxArticleBytes(string value) => $"--max-article-bytes '{value}' is not a size in bytes (a whole number, 1 or more; K, M or G may follow, e.g. 8M)";
     public static string NoCommand => "no command given";
-    public static string UnknownCommand(string name, string? suggestion) => suggestion is null
-        ? $"unknown command '{name}' (the commands are extract, explain, eval, train, classify, merge and export)"
+    public static string UnknownCommand(string name, string? suggestion, IReadOnlyList<string> commands) => suggestion is null
+        ? $"unknown command '{name}' (the commands are {string.Join(", ", commands.Take(commands.Count - 1))} and {commands[^1]})"
         : $"unknown command '{name}'; did you mean '{suggestion}'?";
     public static string UnknownOption(string option) => $"unknown option '{option}' (to read a file whose name starts with '-', write ./{option})";
     public static string InternalError(string why) => $"internal error: {why}";

@@ -71,7 +71,9 @@ public sealed class HostileCommandLineTests : IDisposable
     {
         var (code, _, stderr) = CliRunner.Run("extrct", "x.json");
         Assert.Equal(ExitCodes.UsageError, code);
-        Assert.Equal($"eventextractor: {Messages.UnknownCommand("extrct", "extract")}\n", stderr);
+        Assert.Equal("eventextractor: unknown command 'extrct'; did you mean 'extract'?\n", stderr);
+        var (_, _, far) = CliRunner.Run("frobnicate");
+        Assert.StartsWith("eventextractor: unknown command 'frobnicate' (the commands are extract, ", far);
     }
 
     [Fact]
