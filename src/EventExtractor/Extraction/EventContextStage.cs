@@ -39,6 +39,8 @@ public sealed class EventContextStage(ExtractionKnowledge knowledge, NonEventCue
         new("past event dated long before publication", NonEventReason.PastEventRecalled, DatedLongBefore),
         new("undated under a headline that recalls", NonEventReason.PastEventRecalled, UndatedUnderRecallingHeadline),
         new("disaster or accident", NonEventReason.Disaster, DisasterOrAccident),
+        new("accidental explosion or fire", NonEventReason.Disaster, AccidentalExplosionOrFire),
+        new("tally over a period", NonEventReason.Tally, TallyOverPeriod),
         new("arrest for ordinary crime", NonEventReason.OrdinaryCrime, OrdinaryCrimeArrest),
         new("election, market or sport metaphor", NonEventReason.Metaphor, Metaphor),
     ];
@@ -193,6 +195,24 @@ public sealed class EventContextStage(ExtractionKnowledge knowledge, NonEventCue
     public static bool DisasterOrAccident(MentionView v) =>
         v.Has(v.Sentence, NonEventCue.Disaster) && !v.SentenceHasWeapon
         && v.Mention.Type is SubEventType.None or SubEventType.Attack or SubEventType.ArmedClash or SubEventType.LootingPropertyDestruction;
+
+    /// <summary>
+    /// "A gas cylinder exploded in a restaurant, killing six": an accidental blast or fire, with no perpetrator and no
+    /// weapon named. "Gunmen set fire to a fuel tanker" keeps its perpetrator and stays an event.
+    /// </summary>
+    public static bool AccidentalExplosionOrFire(MentionView v) =>
+        v.Has(v.Sentence, NonEventCue.Accident) && !v.SentenceHasWeapon && v.Mention.Actor1 < 0
+        && (v.Mention.Type is SubEventType.None or SubEventType.Attack or SubEventType.LootingPropertyDestruction
+            || AcledTaxonomy.EventTypeOf(v.Mention.Type) == EventType.ExplosionsRemoteViolence);
+
+    /// <summary>
+    /// "The pipeline has been attacked 51 times so far this year", "air strikes caused 37 per cent of casualties": a
+    /// tally over a period, unless the sentence dates the mention to a day ("killed five on Monday, bringing the total
+    /// so far this year to 80").
+    /// </summary>
+    public static bool TallyOverPeriod(MentionView v) =>
+        v.Has(v.Sentence, NonEventCue.Aggregate)
+        && (v.Mention.Date < 0 || v.Doc.Entities[v.Mention.Date].Value != (int)DatePrecision.Day);
 
     /// <summary>
     /// "arrested a bank clerk for embezzlement", "three workers detained" under "Cocaine haul seized": an arrest for

@@ -7,6 +7,10 @@ public enum NonEventCue : byte
 {
     /// <summary>A natural disaster, an epidemic or an accident ("earthquake", "landslide").</summary>
     Disaster,
+    /// <summary>An accidental explosion or fire ("gas cylinder", "fireworks").</summary>
+    Accident,
+    /// <summary>A count or share over a period ("so far this year", "per cent"): a tally, not one event.</summary>
+    Aggregate,
     /// <summary>Ordinary crime ("cocaine", "embezzlement"): an arrest for it is no conflict event.</summary>
     Crime,
     /// <summary>What makes an arrest political after all ("militants", "protesters", "journalists").</summary>
@@ -40,7 +44,7 @@ public sealed class NonEventCues
         From(TsvReader.Read(Path.Combine(modelsDir, FileName), "phrase", "kind").Select(r =>
         {
             if (!Enum.TryParse<NonEventCue>(r[1], ignoreCase: true, out var kind) || !char.IsLower(r[1][0]))
-                throw r.Bad(1, "disaster, crime, political, recall, metaphor, drill, threat, clause or relative");
+                throw r.Bad(1, "disaster, accident, crime, political, recall, metaphor, drill, threat, aggregate, clause or relative");
             return (r[0], kind);
         }));
 

@@ -255,7 +255,7 @@ public enum NonEventReason : byte
 {
     /// <summary>Nothing shows it is not an event.</summary>
     None,
-    /// <summary>A natural disaster, an epidemic or an accident.</summary>
+    /// <summary>A natural disaster, an epidemic or an accident (an accidental explosion or fire too).</summary>
     Disaster,
     /// <summary>An arrest for ordinary crime (ACLED codes only political or conflict-related arrests).</summary>
     OrdinaryCrime,
@@ -265,8 +265,10 @@ public enum NonEventReason : byte
     Metaphor,
     /// <summary>A military drill or weapons test.</summary>
     DrillOrTest,
-    /// <summary>A threat, warning or plan, in any tense.</summary>
+    /// <summary>A threat, warning, plan or call, in any tense.</summary>
     Threat,
+    /// <summary>A tally over a period ("attacked 51 times so far this year"), not one event.</summary>
+    Tally,
 }
 
 /// <summary>What else a mention's sentence says.</summary>

@@ -145,6 +145,39 @@ public class EventContextTests(EngineFixture fx)
     public void Attacks_on_election_day_are_events() =>
         Assert.Equal(NonEventReason.None, Judged("Gunmen attacked a polling station in Kano during the presidential election on Saturday, killing two voters.").Reason);
 
+    [Theory]
+    [InlineData("A gas cylinder exploded at a restaurant in Multan on Friday, killing six diners.")]
+    [InlineData("Fireworks stored in a warehouse in Mombasa exploded on Sunday, killing three workers.")]
+    public void An_accidental_explosion_is_no_event(string body)
+    {
+        var doc = fx.Engine.Analyse(EngineFixture.Article(body));
+        Assert.Contains(NonEventReason.Disaster, doc.MentionNonEvents);
+        Assert.Empty(fx.Extract(body));
+    }
+
+    [Fact]
+    public void Gunmen_setting_a_tanker_on_fire_stay_an_event() =>
+        Assert.Equal(NonEventReason.None, Judged("Gunmen attacked a fuel tanker near Maiduguri on Monday, killing its driver.").Reason);
+
+    [Theory]
+    [InlineData("The railway line near Kassala has been attacked 14 times so far this year, the operator said.")]
+    [InlineData("Air strikes caused 40 per cent of civilian casualties in Hodeidah in recent months.")]
+    public void A_tally_over_a_period_is_no_event(string body) =>
+        Assert.Empty(fx.Extract(body));
+
+    [Fact]
+    public void A_dated_event_beside_a_tally_stays()
+    {
+        var doc = fx.Engine.Analyse(EngineFixture.Article("Gunmen killed five farmers near Katsina on Monday, bringing the total killed so far this year to 80."));
+        int i = doc.Mentions.FindIndex(m => m.Type != SubEventType.None && m.Date >= 0);
+        Assert.True(i >= 0);
+        Assert.Equal(NonEventReason.None, doc.MentionNonEvents[i]);
+    }
+
+    [Fact]
+    public void A_call_for_a_protest_is_no_protest() =>
+        Assert.Empty(fx.Extract("Opposition parties called for a march in Bamako next week.", headline: "Mali opposition plans march"));
+
     [Fact]
     public void The_rules_read_only_cues_given_as_data()
     {
