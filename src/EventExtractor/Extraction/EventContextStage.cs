@@ -43,6 +43,7 @@ public sealed class EventContextStage(ExtractionKnowledge knowledge, NonEventCue
         new("tally over a period", NonEventReason.Tally, TallyOverPeriod),
         new("arrest for ordinary crime", NonEventReason.OrdinaryCrime, OrdinaryCrimeArrest),
         new("election, market or sport metaphor", NonEventReason.Metaphor, Metaphor),
+        new("trade or business agreement", NonEventReason.Metaphor, CivilAgreement),
     ];
 
     public void Process(Document doc)
@@ -227,6 +228,18 @@ public sealed class EventContextStage(ExtractionKnowledge knowledge, NonEventCue
     }
 
     /// <summary>
+    /// "Two provinces signed an agreement to open a border market and boost trade": ACLED's agreements are between
+    /// conflict parties (ceasefires, peace deals, prisoner exchanges), never trade or business deals.
+    /// </summary>
+    public static bool CivilAgreement(MentionView v)
+    {
+        if (v.Mention.Type != SubEventType.Agreement) return false;
+        if (!v.Has(v.Sentence, NonEventCue.Metaphor) && !v.Has(v.Headline, NonEventCue.Metaphor)) return false;
+        if (v.Has(v.Sentence, NonEventCue.Political) || v.Has(v.Headline, NonEventCue.Political)) return false;
+        return !v.ArmedActorInSentence;
+    }
+
+    /// <summary>
     /// "a closely fought election", "tourism hits record": a violent-sounding verb next to a civil word, with no
     /// victim, weapon or casualty. "Rebels hit army positions in an election-day raid" keeps its raid: the civil word is
     /// not the verb's.
@@ -234,7 +247,7 @@ public sealed class EventContextStage(ExtractionKnowledge knowledge, NonEventCue
     public static bool Metaphor(MentionView v)
     {
         var m = v.Mention;
-        if (v.SentenceHasWeapon || m.Actor2 >= 0 || m.Fatalities > 0 || m.Injuries > 0
+        if (v.SentenceHasWeapon || m.Actor2 >= 0 || m.Fatalities > 0 || m.Injuries > 0 || v.ArmedAgent
             || (m.Flags & (MentionFlags.CivilianVictims | MentionFlags.ArmedTarget)) != 0
             || AcledTaxonomy.EventTypeOf(m.Type) is not (EventType.Battles or EventType.ExplosionsRemoteViolence)) return false;
         foreach (var c in v.Sentence)
@@ -316,6 +329,23 @@ public readonly struct MentionView(Document doc, ExtractionKnowledge knowledge, 
             var s = doc.Sentences[mention.Sentence];
             for (int i = doc.FirstEntityAt(s.FirstToken); i < doc.Entities.Count && doc.Entities[i].FirstToken < s.FirstToken + s.TokenCount; i++)
                 if (doc.Entities[i].Label == EntityLabel.Weapon) return true;
+            return false;
+        }
+    }
+
+    /// <summary>The mention's agent is a non-state armed group or gunmen (inter 2-4): "Gunmen attacked a tax office" is no metaphor.</summary>
+    public bool ArmedAgent =>
+        mention.Actor1 >= 0 && doc.Entities[mention.Actor1].Label == EntityLabel.Actor
+        && knowledge.Actors[doc.Entities[mention.Actor1].Ref].Inter is >= 2 and <= 4;
+
+    /// <summary>The sentence names a non-state armed group, militia, rioters or protesters (inter 2-6).</summary>
+    public bool ArmedActorInSentence
+    {
+        get
+        {
+            var s = doc.Sentences[mention.Sentence];
+            for (int i = doc.FirstEntityAt(s.FirstToken); i < doc.Entities.Count && doc.Entities[i].FirstToken < s.FirstToken + s.TokenCount; i++)
+                if (doc.Entities[i].Label == EntityLabel.Actor && knowledge.Actors[doc.Entities[i].Ref].Inter is >= 2 and <= 6) return true;
             return false;
         }
     }

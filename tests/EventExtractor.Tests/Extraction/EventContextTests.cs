@@ -179,6 +179,18 @@ public class EventContextTests(EngineFixture fx)
         Assert.Empty(fx.Extract("Opposition parties called for a march in Bamako next week.", headline: "Mali opposition plans march"));
 
     [Fact]
+    public void A_trade_agreement_is_no_event() =>
+        Assert.Empty(fx.Extract("Officials from Kenya and Uganda signed an agreement in Busia on Friday to cut tariffs on maize trade.", headline: "Kenya, Uganda sign maize trade deal"));
+
+    [Fact]
+    public void A_ceasefire_agreement_stays_an_event() =>
+        Assert.Equal(NonEventReason.None, Judged("The army and rebels signed a ceasefire agreement in Juba on Friday that reopens trade routes.").Reason);
+
+    [Fact]
+    public void Gunmen_attacking_a_business_are_no_metaphor() =>
+        Assert.Equal(NonEventReason.None, Judged("Gunmen attacked a tax office in Kismayo on Monday.").Reason);
+
+    [Fact]
     public void The_rules_read_only_cues_given_as_data()
     {
         var cues = NonEventCues.From([("quake", NonEventCue.Disaster)]);
