@@ -18,7 +18,7 @@ public sealed class ExtractorEngine
     private readonly EventAssembler _assembler;
     private readonly RecordBuilder _records;
 
-    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, Func<ExtractionKnowledge, IEventClassifier?> classifier)
+    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, NonEventCues nonEvents, Func<ExtractionKnowledge, IEventClassifier?> classifier)
     {
         var k = loaded.Knowledge;
         Classifier = classifier(k);
@@ -32,6 +32,7 @@ public sealed class ExtractorEngine
             new DateStage(k),
             new MentionStage(k, Classifier),
             new DiscourseStage(discourse),
+            new EventContextStage(k, nonEvents),
         ]);
         _assembler = new EventAssembler(k, loaded.Places);
         var terms = loaded.Lexicon.Terms;
@@ -53,7 +54,7 @@ public sealed class ExtractorEngine
     public static ExtractorEngine Load(string modelsDir, string? modelPath = null)
     {
         var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
-        return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir),
+        return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir), NonEventCues.Load(modelsDir),
             k => modelPath != null || File.Exists(path) ? new EventClassifier(EventClassifierModel.Load(path), k) : null);
     }
 
