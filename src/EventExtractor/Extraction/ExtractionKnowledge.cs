@@ -16,7 +16,7 @@ public sealed class ExtractionKnowledge
         IReadOnlyList<(string Phrase, CueEffect Effect)> cues,
         IReadOnlyList<(string Word, CalendarWord Entry)> calendar,
         IReadOnlyList<(string Word, NumberWord Entry)> numbers,
-        IReadOnlyList<(string Noun, string Group)> personNouns,
+        IReadOnlyList<(string Noun, PersonGroup Group)> personNouns,
         IReadOnlyList<CountryEntry> countries,
         IReadOnlyList<(string Phrase, int Country)> countryPhrases)
     {
@@ -77,7 +77,10 @@ public sealed class ExtractionKnowledge
     public Dictionary<string, int> CountryByIso2 { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<ulong, CalendarWord> Calendar { get; } = new();
     public Dictionary<ulong, NumberWord> Numbers { get; } = new();
-    public Dictionary<ulong, string> PersonNouns { get; } = new();
+    public Dictionary<ulong, PersonGroup> PersonNouns { get; } = new();
+
+    /// <summary>Function words by the part they play (grammar-words.tsv).</summary>
+    public GrammarWords Grammar { get; internal set; } = new();
 
     /// <summary>Identity phrases of unnamed civilians and demonstrators ("journalists") and their ACLED label templates.</summary>
     public PhraseMatcher IdentityMatcher { get; } = new();
