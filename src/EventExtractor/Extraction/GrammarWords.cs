@@ -1,3 +1,5 @@
+using EventExtractor.Text;
+
 namespace EventExtractor.Extraction;
 
 /// <summary>The parts a function word plays for the readers (the class column of grammar-words.tsv).</summary>
@@ -27,6 +29,7 @@ public enum WordClass : uint
     TollPart = 1 << 19,
     Definite = 1 << 20,
     Firearm = 1 << 21,
+    PastPerfectAuxiliary = 1 << 22,
 }
 
 /// <summary>
@@ -59,8 +62,31 @@ public sealed class GrammarWords
     /// <summary>True when the word with this hash plays part <paramref name="c"/>.</summary>
     public bool Is(ulong hash, WordClass c) => _classes.TryGetValue(hash, out var found) && (found & c) != 0;
 
-    /// <summary>True when the document's token plays part <paramref name="c"/>.</summary>
-    public bool Is(Text.Document doc, int token, WordClass c) => Is(doc.TokenHash(token), c);
+    /// <summary>
+    /// True when the document's token plays part <paramref name="c"/>. A capitalised word inside an actor's name
+    /// is a name, not a function word: "IS" in "IS militants attacked" is no "is", nor "Of" in a headline's
+    /// "Army Of ...". Needs the entities sorted (as the mention stage has them).
+    /// </summary>
+    public bool Is(Document doc, int token, WordClass c)
+    {
+        if (!Is(doc.TokenHash(token), c)) return false;
+        var flags = doc.Tokens[token].Flags;
+        if ((flags & TokenFlags.AllCaps) == 0 && ((flags & TokenFlags.Capitalized) == 0 || !ClauseReader.IsHeadline(doc, token))) return true;
+        return !InsideActor(doc, token);
+    }
+
+    /// <summary>The longest actor phrase in the lexicons is shorter than this many tokens.</summary>
+    private const int LongestActor = 12;
+
+    private static bool InsideActor(Document doc, int token)
+    {
+        for (int i = doc.FirstEntityAt(token + 1) - 1; i >= 0 && doc.Entities[i].FirstToken > token - LongestActor; i--)
+        {
+            var e = doc.Entities[i];
+            if (e.Label == EntityLabel.Actor && e.FirstToken <= token && e.EndToken > token) return true;
+        }
+        return false;
+    }
 
     /// <summary>True when the (multi-word) phrase, hashed as a whole, plays part <paramref name="c"/>.</summary>
     public bool IsPhrase(string phrase, WordClass c) => Is(WordKey.Hash(phrase), c);

@@ -120,6 +120,10 @@ public enum TriggerFlags : byte
     Arson = 4,
     /// <summary>gunfire: shooting ("opened fire") is violence even with no weapon named.</summary>
     Gunfire = 8,
+    /// <summary>peaceful: territory changed hands without fighting ("without a fight").</summary>
+    Peaceful = 16,
+    /// <summary>party: a generic verb and noun ("signed ... deal"), an event only when an actor is named with it.</summary>
+    Party = 32,
 }
 
 /// <summary>A trigger phrase's meaning.</summary>

@@ -19,6 +19,7 @@ public static class KnowledgeLoader
     public const string PersonNounsFile = "person-nouns.tsv";
     public const string IdentityGroupsFile = "identity-groups.tsv";
     public const string GrammarWordsFile = "grammar-words.tsv";
+    public const string BackgroundCuesFile = "background-cues.tsv";
 
     /// <summary>Everything loaded from one models folder.</summary>
     public sealed record Loaded(ExtractionKnowledge Knowledge, IPlaceLookup Places, Lexicon Lexicon);
@@ -111,7 +112,7 @@ public static class KnowledgeLoader
             var flags = TriggerFlags.None;
             foreach (var f in r.List(2))
                 flags |= Enum.TryParse<TriggerFlags>(f, ignoreCase: true, out var tf) && tf != TriggerFlags.None && Enum.IsDefined(tf)
-                    ? tf : throw r.Bad(2, "gov, nsa, arson or gunfire");
+                    ? tf : throw r.Bad(2, "gov, nsa, arson, gunfire, peaceful or party");
             return new TriggerEntry(r[0], sub, cls, flags);
         }).ToList();
         var cues = TsvReader.Read(Path.Combine(modelsDir, CuesFile), "phrase", "effect").Select(r =>
@@ -129,6 +130,10 @@ public static class KnowledgeLoader
 
         var knowledge = new ExtractionKnowledge(actors, weapons, sites, triggers, cues, calendar, numbers, persons, countryEntries, countryPhrases);
         knowledge.Grammar = grammar;
+        foreach (var r in TsvReader.Read(Path.Combine(modelsDir, BackgroundCuesFile), "phrase", "kind"))
+            knowledge.BackgroundCues.Add(LexiconText.Normalize(r.Required(0)),
+                Enum.TryParse<BackgroundCueKind>(r[1].Replace("-", ""), ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !r[1].Any(char.IsUpper) ? kind
+                : throw r.Bad(1, "since, span, long-unit, conflict or relative"));
         foreach (var g in groups.Rows)
             if (g.Family != g.Name && g.Iso3.Length == 3) knowledge.GroupVariants[(g.Family, g.Iso3)] = g.Name;
         foreach (var r in TsvReader.Read(Path.Combine(modelsDir, IdentityGroupsFile), "noun", "label"))

@@ -17,6 +17,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
     private readonly TollReader _tolls = new(knowledge);
     private readonly RoleFinder _roles = new(knowledge);
     private readonly ClauseReader _clauses = new(knowledge);
+    private readonly BackgroundRules _background = new(knowledge);
 
     public string Name => "mentions";
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences | Annotations.Actors | Annotations.Weapons |
@@ -89,11 +90,11 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
             if (first >= 0)
             {
                 // The classifier reads the brief as one event: it types the first mention when that is the only one
-                // (or a guess); a rule's special case (an interception) stands.
+                // (or a guess); a rule's special case (an interception, an intervention, a riot ...) stands.
                 var m = doc.Mentions[first];
                 bool single = doc.Mentions.Count(x => x.Type != SubEventType.None) == 1;
                 bool weak = (m.Flags & MentionFlags.WeakType) != 0;
-                if ((single || weak) && (m.Type != SubEventType.DisruptedWeaponsUse || p.Type == SubEventType.DisruptedWeaponsUse))
+                if ((single || weak) && !((m.Flags & MentionFlags.RuleDecided) != 0 && TacticRules.RuleTypeStands(m.Type, p.Type)))
                     doc.Mentions[first] = m with { Type = p.Type, Flags = m.Flags & ~MentionFlags.WeakType };
                 return;
             }
@@ -184,6 +185,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
             if (blocked[te.FirstToken]) continue; // "March 26" is a date, not a march
             if (InsideLongerActor(doc, te, actors)) continue; // "riot police" are no riot
             if (!_clauses.IsFactual(doc, te, cues, start)) continue;
+            if (_background.IsBackground(doc, te, start, end)) continue; // "fighting has killed 2,000 in the past six months"
             var entry = knowledge.Triggers[te.Ref];
             var nearHint = WeaponHintNear(doc, te, weapons);
             var type = entry.Class switch
@@ -195,6 +197,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
             };
             if (type == SubEventType.DisruptedWeaponsUse) facts.Intercepted = true;
             if (type is SubEventType.PeacefulProtest or SubEventType.ProtestWithIntervention or SubEventType.ExcessiveForceAgainstProtesters) facts.ProtestTrigger = true;
+            if ((entry.Flags & TriggerFlags.Peaceful) != 0) facts.PeacefulTrigger = true;
             if (type is SubEventType.ViolentDemonstration or SubEventType.MobViolence) facts.RiotTrigger = true;
             candidates.Add((ti, type, entry.Class));
         }
@@ -213,6 +216,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
         facts.Protesters = Actor(target)?.IsGeneric(InterCode.Protesters) == true || Actor(agent)?.IsGeneric(InterCode.Protesters) == true
             || actors.Any(a => Actor(a)!.IsGeneric(InterCode.Protesters));
         facts.Rioters = Actor(agent)?.IsGeneric(InterCode.Rioters) == true || actors.Any(a => Actor(a)!.IsGeneric(InterCode.Rioters));
+        facts.ArmedParty = actors.Any(a => Actor(a)!.IsArmed);
         facts.HasAgent = agent >= 0;
         facts.HasTarget = target >= 0;
         facts.AgentIsStateOrUnnamed = agent < 0 || Actor(agent)!.IsState;
@@ -271,6 +275,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
         if (_clauses.IsPerfect(doc, mainSpan, start)) flags |= MentionFlags.Background;
 
         var final = TacticRules.Resolve(facts, resolved);
+        if (!allWeak && TacticRules.RuleDecidedTypes.Contains(final)) flags |= MentionFlags.RuleDecided;
         int finalTrigger = candidates.FirstOrDefault(c => c.Type == final).Trigger;
         if (candidates.Any(c => c.Type == final) && finalTrigger != main)
         {
@@ -284,6 +289,9 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
         // An agreement or a change of group reports no deaths of its own.
         if (final is SubEventType.Agreement or SubEventType.ChangeToGroupActivity && fatalities > 0
             && candidates.Any(c => c.Type is SubEventType.Agreement or SubEventType.ChangeToGroupActivity)) fatalities = -1;
+        // "Missile strike kills three as drones downed": the toll is the strike's, not the interception's.
+        if (final == SubEventType.DisruptedWeaponsUse && resolved.Concat(weakResolved).Any(t => t != SubEventType.DisruptedWeaponsUse))
+            (fatalities, injuries) = (-1, -1);
 
         var m = new EventMention(s, main, final)
         {

@@ -16,10 +16,14 @@ public sealed class TacticFacts
     public bool Rioters { get; set; }
     /// <summary>A protest trigger (peaceful, with intervention, excessive force) is reported.</summary>
     public bool ProtestTrigger { get; set; }
+    /// <summary>A trigger says territory changed hands without fighting ("without a fight").</summary>
+    public bool PeacefulTrigger { get; set; }
     /// <summary>A riot trigger (violent demonstration, mob violence) is reported.</summary>
     public bool RiotTrigger { get; set; }
     /// <summary>An interception, a defusing, a seizure of weapons is reported.</summary>
     public bool Intercepted { get; set; }
+    /// <summary>A party to a conflict is named in the sentence: a state, a named group, armed men.</summary>
+    public bool ArmedParty { get; set; }
     public bool HasAgent { get; set; }
     public bool HasTarget { get; set; }
     /// <summary>The agent is a state's forces (or none is named).</summary>
@@ -77,6 +81,8 @@ public static class TacticRules
             SubEventType.None, Never),
         new("protesters shot by the state", f => f.Protesters && f.AgentIsStateOrUnnamed && f.Class is TriggerClass.Kill or TriggerClass.Fire,
             SubEventType.ExcessiveForceAgainstProtesters, Never),
+        new("protesters hurt by the state", f => f.Protesters && f.HasAgent && f.AgentIsStateOrUnnamed && f.Class is TriggerClass.Attack or TriggerClass.Wound,
+            SubEventType.ProtestWithIntervention, Never),
         new("armed men killing people kill civilians", f => !f.CivilianVictims && !f.TargetArmed && f.AgentNonStateArmed && f.Victims.OnlyUnarmedPeopleBesideAgent,
             SubEventType.Attack, f => true, MarksCivilians: true),
         new("civilian victims", f => f.CivilianVictims && !f.TargetArmed, SubEventType.Attack, f => f.AgentArmed),
@@ -91,6 +97,9 @@ public static class TacticRules
     [
         new("arson without a crowd destroys property", SubEventType.ViolentDemonstration, f => !f.Protesters && !f.Rioters && !f.ProtestTrigger,
             f => (f.TriggerFlags & TriggerFlags.Arson) != 0 ? SubEventType.LootingPropertyDestruction : SubEventType.None),
+        new("a deal needs a party", SubEventType.Agreement, f => (f.TriggerFlags & TriggerFlags.Party) != 0 && !f.ArmedParty, _ => SubEventType.None),
+        new("a base needs a party", SubEventType.HeadquartersOrBaseEstablished, f => (f.TriggerFlags & TriggerFlags.Party) != 0 && !f.ArmedParty, _ => SubEventType.None),
+        new("a new group needs a party", SubEventType.ChangeToGroupActivity, f => (f.TriggerFlags & TriggerFlags.Party) != 0 && !f.ArmedParty, _ => SubEventType.None),
         new("arrests at a protest are an intervention", SubEventType.Arrests, f => f.ProtestTrigger, _ => SubEventType.ProtestWithIntervention),
         new("an intervention needs a protest", SubEventType.ProtestWithIntervention, f => !f.ProtestTrigger && !f.Protesters, _ => SubEventType.None),
         new("a protest with deaths met excessive force", SubEventType.PeacefulProtest, f => f.Fatalities > 0 && !f.RiotTrigger, _ => SubEventType.ExcessiveForceAgainstProtesters),
@@ -105,13 +114,43 @@ public static class TacticRules
         SubEventType.LootingPropertyDestruction, SubEventType.Arrests,
     ];
 
+    private static readonly SubEventType[] TerritoryTypes =
+    [
+        SubEventType.NonViolentTransferOfTerritory, SubEventType.GovernmentRegainsTerritory, SubEventType.NonStateActorOvertakesTerritory,
+    ];
+
+    /// <summary>
+    /// Sub-types the rules decide from a trigger that names them or from a codebook special case: an interception, a
+    /// strategic development, a chemical attack. A model that reads the whole text does not replace them.
+    /// </summary>
+    public static readonly IReadOnlySet<SubEventType> RuleDecidedTypes = new HashSet<SubEventType>
+    {
+        SubEventType.DisruptedWeaponsUse, SubEventType.ChemicalWeapon, SubEventType.Agreement, SubEventType.ChangeToGroupActivity,
+        SubEventType.HeadquartersOrBaseEstablished, SubEventType.NonViolentTransferOfTerritory,
+        SubEventType.ProtestWithIntervention, SubEventType.ExcessiveForceAgainstProtesters, SubEventType.ViolentDemonstration, SubEventType.MobViolence,
+    };
+
+    /// <summary>
+    /// Whether a type the rules decided stands against a model's prediction: always, except that an intervention,
+    /// excessive force or a riot may still become another sub-type than a peaceful protest (the intervention or
+    /// the violence the rules read is not undone by a model's view of the protest as a whole).
+    /// </summary>
+    public static bool RuleTypeStands(SubEventType ruleType, SubEventType predicted)
+    {
+        if (ruleType == predicted || !RuleDecidedTypes.Contains(ruleType)) return ruleType == predicted;
+        if (AcledTaxonomy.EventTypeOf(ruleType) is EventType.Protests or EventType.Riots) return predicted == SubEventType.PeacefulProtest;
+        return true;
+    }
+
     /// <summary>How the tactics of one sentence become one.</summary>
     public static readonly IReadOnlyList<ResolutionRule> Resolution =
     [
         new("an intercepted weapon is no attack, unless there was a battle",
             (f, types) => f.Intercepted && !types.Any(t => AcledTaxonomy.EventTypeOf(t) == EventType.Battles), _ => SubEventType.DisruptedWeaponsUse),
         new("a protest that turns violent is a riot",
-            (f, types) => f.RiotTrigger && types.Contains(SubEventType.ViolentDemonstration) && types.All(ProtestOrRiotTypes.Contains), _ => SubEventType.ViolentDemonstration),
+            (f, types) => types.Contains(SubEventType.ViolentDemonstration) && types.All(ProtestOrRiotTypes.Contains), _ => SubEventType.ViolentDemonstration),
+        new("territory taken without a fight changes hands peacefully",
+            (f, types) => f.PeacefulTrigger && types.Contains(SubEventType.NonViolentTransferOfTerritory) && types.All(TerritoryTypes.Contains), _ => SubEventType.NonViolentTransferOfTerritory),
         new("the highest in the hierarchy", (_, _) => true, types => types.OrderBy(AcledTaxonomy.Precedence).First()),
     ];
 

@@ -5,12 +5,13 @@ namespace EventExtractor.Extraction;
 /// <summary>
 /// The deaths and injuries a sentence reports, read at each factual kill/wound trigger: "killing two civilians
 /// and wounding five" gives each verb its own figure; "soldiers were killed" with no figure is the codebook's
-/// guess (3 for a plural, 1 for a singular).
+/// guess (3 for a plural, 1 for a singular). A total summed up over months or years is no toll.
 /// </summary>
 public sealed class TollReader(ExtractionKnowledge knowledge)
 {
     private readonly CasualtyReader _casualties = new(knowledge);
     private readonly ClauseReader _clauses = new(knowledge);
+    private readonly BackgroundRules _background = new(knowledge);
 
     /// <summary>A sentence's toll: -1 where it gives no figure; Guessed when a death count is the plural/singular guess.</summary>
     public readonly record struct Toll(int Fatalities, int Injuries, bool Guessed);
@@ -26,6 +27,8 @@ public sealed class TollReader(ExtractionKnowledge knowledge)
             var entry = knowledge.Triggers[te.Ref];
             if (entry.Class is not (TriggerClass.Kill or TriggerClass.Wound)) continue;
             if (ClauseReader.IsQuoted(doc, te.FirstToken) || !_clauses.IsFactual(doc, te, cues, start)) continue;
+            // "The conflict has killed more than 6,000 people since 2017": a total, no event's toll.
+            if (_background.IsBackground(doc, te, start, end)) continue;
             // "killing two civilians and wounding five": each figure belongs to the verb next to it.
             var others = MarkOtherCasualtyTriggers(doc, triggers, ti, blocked);
             int n = _casualties.Read(doc, te.FirstToken, te.EndToken, start, end, blocked);
