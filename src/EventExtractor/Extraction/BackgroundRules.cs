@@ -15,6 +15,8 @@ public enum BackgroundCueKind : byte
     Conflict,
     /// <summary>A relative word ("which", "in which").</summary>
     Relative,
+    /// <summary>A natural disaster or an accident ("earthquake", "floods"): its dead are no conflict's.</summary>
+    Disaster,
 }
 
 /// <summary>Background cue phrases, matched token by token without allocating (longest phrase first).</summary>
@@ -63,7 +65,7 @@ public sealed class BackgroundRules(ExtractionKnowledge knowledge)
     public const int Reach = 12;
 
     /// <summary>How far before the trigger a conflict can be its subject ("the insurgency of the 1990s, in which ... died").</summary>
-    public const int ConflictReach = 15;
+    public const int ConflictReach = 25;
 
     /// <summary>Days before publication past which an event told by its month or year only is history.</summary>
     public const int HistoryDays = 365;
@@ -73,9 +75,13 @@ public sealed class BackgroundRules(ExtractionKnowledge knowledge)
     public const string PerfectSince = "a perfect toll since something";
     public const string ConflictToll = "the conflict's own toll";
     public const string History = "history told by its month or year";
+    public const string DisasterToll = "a disaster's toll";
+
+    /// <summary>How far after the trigger a disaster names the cause ("killed in floods").</summary>
+    public const int DisasterAfter = 4;
 
     /// <summary>The rules in the order they are tried.</summary>
-    public static readonly IReadOnlyList<string> Rules = [SinceAYear, OverMonthsOrYears, PerfectSince, ConflictToll, History];
+    public static readonly IReadOnlyList<string> Rules = [SinceAYear, OverMonthsOrYears, PerfectSince, ConflictToll, DisasterToll, History];
 
     private BackgroundCues Cues => knowledge.BackgroundCues;
 
@@ -99,8 +105,11 @@ public sealed class BackgroundRules(ExtractionKnowledge knowledge)
                 if (kind == BackgroundCueKind.Since || (kind == BackgroundCueKind.Span && LongUnitAfter(doc, cueEnd, end))) anyPeriod = true;
             }
             else if (kind == BackgroundCueKind.Conflict && cueEnd <= trigger.FirstToken && trigger.FirstToken - cueEnd <= ConflictReach
-                     && (perfect || RelativeBetween(doc, cueEnd, trigger.FirstToken)))
+                     && (perfect || RelativeBetween(doc, cueEnd, trigger.FirstToken) || PerfectBetween(doc, cueEnd, trigger.FirstToken)))
                 found ??= ConflictToll;
+            else if (kind == BackgroundCueKind.Disaster
+                     && ((cueEnd <= trigger.FirstToken && trigger.FirstToken - cueEnd <= ConflictReach) || (k >= trigger.EndToken && k - trigger.EndToken <= DisasterAfter)))
+                found ??= DisasterToll;
             k = Math.Max(k, cueEnd - 1);
         }
         if (found is SinceAYear or OverMonthsOrYears) return found;
@@ -174,6 +183,14 @@ public sealed class BackgroundRules(ExtractionKnowledge knowledge)
     {
         for (int k = from; k < to; k++)
             if (Cues.MatchAt(doc, k, to, out var kind, out _) && kind == BackgroundCueKind.Relative) return true;
+        return false;
+    }
+
+    /// <summary>"Violence ... has spread ..., killing thousands": the conflict's clause is in the perfect.</summary>
+    private bool PerfectBetween(Document doc, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (knowledge.Grammar.Is(doc, k, WordClass.PerfectAuxiliary | WordClass.PastPerfectAuxiliary)) return true;
         return false;
     }
 

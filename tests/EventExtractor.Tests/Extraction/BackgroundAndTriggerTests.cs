@@ -46,6 +46,21 @@ public class BackgroundAndTriggerTests(EngineFixture fx)
     }
 
     [Fact]
+    public void A_conflict_whose_clause_is_perfect_owns_the_toll_after_it()
+    {
+        Assert.Equal(BackgroundRules.ConflictToll,
+            Reason("Unrest tied to the separatists has moved from the coast into the highlands and across the border, killing hundreds.", "killing"));
+    }
+
+    [Theory]
+    [InlineData("Heavy floods killed 40 villagers in the delta on Monday.", "killed")]
+    [InlineData("Twelve miners died in a landslide near the mine on Tuesday.", "died")]
+    public void A_disasters_toll_is_no_conflict_event(string text, string trigger)
+    {
+        Assert.Equal(BackgroundRules.DisasterToll, Reason(text, trigger));
+    }
+
+    [Fact]
     public void History_told_by_its_month_or_year_is_background()
     {
         Assert.Equal(BackgroundRules.History, Reason("Rebels shelled the town in March 2015, killing dozens.", "shelled", published: "2021-06-01"));
