@@ -196,6 +196,7 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
                 _ => SubEventType.None,
             };
             if (type == SubEventType.DisruptedWeaponsUse) facts.Intercepted = true;
+            if (type == SubEventType.Arrests) facts.ArrestTrigger = true;
             if (type is SubEventType.PeacefulProtest or SubEventType.ProtestWithIntervention or SubEventType.ExcessiveForceAgainstProtesters) facts.ProtestTrigger = true;
             if ((entry.Flags & TriggerFlags.Peaceful) != 0) facts.PeacefulTrigger = true;
             if (type is SubEventType.ViolentDemonstration or SubEventType.MobViolence) facts.RiotTrigger = true;

@@ -20,6 +20,8 @@ public sealed class TacticFacts
     public bool PeacefulTrigger { get; set; }
     /// <summary>A riot trigger (violent demonstration, mob violence) is reported.</summary>
     public bool RiotTrigger { get; set; }
+    /// <summary>An arrest or a detention is reported.</summary>
+    public bool ArrestTrigger { get; set; }
     /// <summary>An interception, a defusing, a seizure of weapons is reported.</summary>
     public bool Intercepted { get; set; }
     /// <summary>A party to a conflict is named in the sentence: a state, a named group, armed men.</summary>
@@ -83,6 +85,8 @@ public static class TacticRules
             SubEventType.ExcessiveForceAgainstProtesters, Never),
         new("protesters hurt by the state", f => f.Protesters && f.HasAgent && f.AgentIsStateOrUnnamed && f.Class is TriggerClass.Attack or TriggerClass.Wound,
             SubEventType.ProtestWithIntervention, Never),
+        new("a raid with arrests and no toll is an arrest", f => f.Class == TriggerClass.Attack && f.ArrestTrigger && f.Fatalities <= 0,
+            SubEventType.Arrests, f => true),
         new("armed men killing people kill civilians", f => !f.CivilianVictims && !f.TargetArmed && f.AgentNonStateArmed && f.Victims.OnlyUnarmedPeopleBesideAgent,
             SubEventType.Attack, f => true, MarksCivilians: true),
         new("civilian victims", f => f.CivilianVictims && !f.TargetArmed, SubEventType.Attack, f => f.AgentArmed),

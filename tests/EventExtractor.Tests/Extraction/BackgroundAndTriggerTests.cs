@@ -128,6 +128,16 @@ public class BackgroundAndTriggerTests(EngineFixture fx)
     }
 
     [Fact]
+    public void A_raid_with_arrests_and_no_toll_is_an_arrest()
+    {
+        var f = new TacticFacts { Class = TriggerClass.Attack, ArrestTrigger = true, CivilianVictims = true, HasAgent = true, AgentArmed = true };
+        Assert.Equal(SubEventType.Arrests, TacticRules.Infer(f)!.Type);
+        f.Fatalities = 2;
+        Assert.NotEqual(SubEventType.Arrests, TacticRules.Infer(f)!.Type);
+        Assert.Equal("Arrests", fx.Single("Soldiers raided homes in Mandalay on Tuesday and detained nine students.").SubEventType);
+    }
+
+    [Fact]
     public void A_protest_with_a_riot_in_it_is_a_riot_even_without_a_riot_trigger()
     {
         Assert.Equal(SubEventType.ViolentDemonstration,
