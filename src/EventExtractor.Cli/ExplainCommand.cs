@@ -27,12 +27,18 @@ public static class ExplainCommand
                 DefaultPublished = ExtractCommand.ParsePublished(parse.GetValue(published)),
                 HeadlineCues = NoiseCues.FromModels(modelsDir),
             });
+            bool rejected = false;
             foreach (var outcome in reader.ReadAll(parse.GetValue(inputs) ?? [], context.Stdin))
             {
-                if (outcome.Problem is { } p) { context.Stderr.WriteLine(p); continue; }
+                if (outcome.Problem is { } p)
+                {
+                    context.Stderr.WriteLine(p);
+                    rejected = true;
+                    continue;
+                }
                 Explain(engine, outcome.Article!, context.Stdout);
             }
-            return ExitCodes.Success;
+            return rejected ? ExitCodes.SomeInputsRejected : ExitCodes.Success;
         });
         return command;
     }
