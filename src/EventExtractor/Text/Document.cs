@@ -296,4 +296,6 @@ public enum MentionFlags
     Background = 256,
     /// <summary>Armed men against a checkpoint, a convoy or soldiers named without an actor phrase.</summary>
     ArmedTarget = 512,
+    /// <summary>The type is a sub-type the rules decided from a trigger naming it or a codebook special case (see TacticRules.RuleDecidedTypes).</summary>
+    RuleDecided = 1024,
 }
