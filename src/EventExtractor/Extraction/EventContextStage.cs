@@ -336,7 +336,7 @@ public readonly struct MentionView(Document doc, ExtractionKnowledge knowledge, 
     /// <summary>The mention's agent is a non-state armed group or gunmen (inter 2-4): "Gunmen attacked a tax office" is no metaphor.</summary>
     public bool ArmedAgent =>
         mention.Actor1 >= 0 && doc.Entities[mention.Actor1].Label == EntityLabel.Actor
-        && knowledge.Actors[doc.Entities[mention.Actor1].Ref].Inter is >= 2 and <= 4;
+        && knowledge.Actors[doc.Entities[mention.Actor1].Ref].Inter is >= InterCode.RebelGroup and <= InterCode.IdentityMilitia;
 
     /// <summary>The sentence names a non-state armed group, militia, rioters or protesters (inter 2-6).</summary>
     public bool ArmedActorInSentence
@@ -345,7 +345,7 @@ public readonly struct MentionView(Document doc, ExtractionKnowledge knowledge, 
         {
             var s = doc.Sentences[mention.Sentence];
             for (int i = doc.FirstEntityAt(s.FirstToken); i < doc.Entities.Count && doc.Entities[i].FirstToken < s.FirstToken + s.TokenCount; i++)
-                if (doc.Entities[i].Label == EntityLabel.Actor && knowledge.Actors[doc.Entities[i].Ref].Inter is >= 2 and <= 6) return true;
+                if (doc.Entities[i].Label == EntityLabel.Actor && knowledge.Actors[doc.Entities[i].Ref].Inter is >= InterCode.RebelGroup and <= InterCode.Protesters) return true;
             return false;
         }
     }
@@ -353,5 +353,5 @@ public readonly struct MentionView(Document doc, ExtractionKnowledge knowledge, 
     /// <summary>Those arrested are an armed group, militia, rioters or protesters (inter 2-6), as ACLED codes arrests.</summary>
     public bool ArrestsArmedOrPolitical =>
         mention.Actor2 >= 0 && doc.Entities[mention.Actor2].Label == EntityLabel.Actor
-        && knowledge.Actors[doc.Entities[mention.Actor2].Ref].Inter is >= 2 and <= 6;
+        && knowledge.Actors[doc.Entities[mention.Actor2].Ref].Inter is >= InterCode.RebelGroup and <= InterCode.Protesters;
 }
