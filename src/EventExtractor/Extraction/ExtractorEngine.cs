@@ -18,7 +18,7 @@ public sealed class ExtractorEngine
     private readonly EventAssembler _assembler;
     private readonly RecordBuilder _records;
 
-    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, Func<ExtractionKnowledge, IEventClassifier?> classifier, PlaceOptions? places)
+    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, NonEventCues nonEvents, Func<ExtractionKnowledge, IEventClassifier?> classifier, PlaceOptions? places)
     {
         var k = loaded.Knowledge;
         Classifier = classifier(k);
@@ -32,11 +32,11 @@ public sealed class ExtractorEngine
             new DateStage(k),
             new MentionStage(k, Classifier),
             new DiscourseStage(discourse),
+            new EventContextStage(k, nonEvents),
         ]);
         _assembler = new EventAssembler(k, loaded.Places, places);
         var terms = loaded.Lexicon.Terms;
-        _records = new RecordBuilder(k, (iso3, force, date, unit) =>
-            terms.StateForceName(iso3, Enum.TryParse<StateForce>(force, out var f) ? f : StateForce.Military, date, unit));
+        _records = new RecordBuilder(k, terms.StateForceName);
         Pipeline = _pipeline;
     }
 
@@ -63,7 +63,7 @@ public sealed class ExtractorEngine
                 ?? throw new Diagnostics.UsageException(Diagnostics.Messages.UnknownCountry(country));
             places = places with { CountryIso2 = entry.Iso2 };
         }
-        return new(loaded, ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir),
+        return new(loaded, ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir), NonEventCues.Load(modelsDir),
             k => modelPath != null || File.Exists(path) ? new EventClassifier(EventClassifierModel.Load(path), k) : null, places);
     }
 
