@@ -108,6 +108,15 @@ public static class ExtractCommand
             Description = "Event classifier model (from 'eventextractor train'); default: event-classifier.bin in the models folder.",
             HelpName = "MODEL",
         };
+        var requireLocation = new Option<bool>("--require-location")
+        {
+            Description = "ACLED's strict rule: do not record an event that cannot be placed even in a country (default: record it, tagged).",
+        };
+        var country = new Option<string?>("--country")
+        {
+            Description = "The country an archive comes from (ISO code or name): ambiguous place names resolve there first.",
+            HelpName = "ISO",
+        };
         var maxArticleBytes = new Option<string?>("--max-article-bytes")
         {
             Description = "Largest input read as one article (a .txt/.html/.json file, a JSON Lines line); larger ones are reported and skipped (default 8M).",
@@ -116,7 +125,7 @@ public static class ExtractCommand
         // Not for users: lets tests checkpoint often on small inputs.
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Hidden = true };
 
-        var command = new Command("extract", Description) { inputs, output, models, model, published, threads, window, shard, resume, quiet, maxArticleBytes, checkpointEvery };
+        var command = new Command("extract", Description) { inputs, output, models, model, published, threads, window, shard, resume, quiet, maxArticleBytes, requireLocation, country, checkpointEvery };
         command.SetAction(parse => Execute(context, new ExtractOptions(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(output) ?? RecordSinks.StandardOutput,
@@ -128,7 +137,9 @@ public static class ExtractCommand
             parse.GetValue(shard),
             parse.GetValue(resume),
             parse.GetValue(model),
-            parse.GetValue(maxArticleBytes)),
+            parse.GetValue(maxArticleBytes),
+            parse.GetValue(requireLocation),
+            parse.GetValue(country)),
             parse.GetValue(checkpointEvery) is int every and > 0 ? ExtractServices.Default with { CheckpointEvery = every } : null));
         return command;
     }
@@ -148,9 +159,9 @@ public static class ExtractCommand
             dir => ExtractorEngine.Load(dir).Extract,
             (options, inputs, stdin) => new ArticleReader(options).ReadAll(inputs, stdin));
 
-        /// <summary>Loads the engine with another event classifier model (<c>--model</c>).</summary>
-        public Func<string, string, Func<Article, IReadOnlyList<AcledRecord>>> LoadEngineWithModel { get; init; } =
-            (dir, model) => ExtractorEngine.Load(dir, model).Extract;
+        /// <summary>Loads the engine with another event classifier model (<c>--model</c>, may be null) or place options.</summary>
+        public Func<string, string?, PlaceOptions, Func<Article, IReadOnlyList<AcledRecord>>> LoadEngineWith { get; init; } =
+            (dir, model, places) => ExtractorEngine.Load(dir, model, places).Extract;
 
         /// <summary>Stops the run (as Ctrl+C does); none by default.</summary>
         public CancellationToken Cancellation { get; init; }
@@ -162,7 +173,7 @@ public static class ExtractCommand
     /// <summary>The parsed options of one <c>extract</c> run.</summary>
     public sealed record ExtractOptions(IReadOnlyList<string> Inputs, string Output, string? Models, string? Published, bool Quiet,
         string? Threads = null, string? MergeWindow = null, string? Shard = null, bool Resume = false, string? Model = null,
-        string? MaxArticleBytes = null);
+        string? MaxArticleBytes = null, bool RequireLocation = false, string? Country = null);
 
     /// <summary>
     /// Runs <c>extract</c>. Everything the user can get wrong is checked before the models are loaded, so a typo
@@ -194,7 +205,8 @@ public static class ExtractCommand
         var modelsDir = ModelDirectory.Locate(options.Models);
 
         if (options.Model is not null && !File.Exists(options.Model)) throw new ModelException(Messages.ModelFileMissing(options.Model));
-        var extract = options.Model is null ? services.LoadEngine(modelsDir) : services.LoadEngineWithModel(modelsDir, options.Model);
+        var places = new PlaceOptions { RequireLocation = options.RequireLocation, CountryIso2 = options.Country };
+        var extract = options.Model is null && places == new PlaceOptions() ? services.LoadEngine(modelsDir) : services.LoadEngineWith(modelsDir, options.Model, places);
         // The noise cues also let the reader pass over "Skip to main content" above a text file's headline.
         var cues = File.Exists(Path.Combine(modelsDir, NoiseCues.FileName)) ? NoiseCues.FromModels(modelsDir) : null;
         var digests = resumable ? new InputDigests() : null;
@@ -334,6 +346,8 @@ public static class ExtractCommand
         ["models"] = Path.GetFullPath(modelsDir),
         ["published"] = options.Published,
         ["model"] = options.Model is null ? null : Path.GetFullPath(options.Model),
+        ["require_location"] = options.RequireLocation,
+        ["country"] = options.Country,
         ["merge_window"] = run.MergeWindow,
         ["shard"] = run.Shard?.ToString(),
     };

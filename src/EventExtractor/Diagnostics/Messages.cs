@@ -135,6 +135,7 @@ public static class Messages
     public static string ResumeCheckpointBad(string path, string why) => $"the checkpoint '{path}' cannot be used ({why}); run without --resume to start over";
     public static string BadThreads(string value) => $"--threads '{value}' is not a number of threads (1 or more)";
     public static string BadMergeWindow(string value) => $"--merge-window '{value}' is not a number of articles (0 or more)";
+    public static string UnknownCountry(string value) => $"--country '{value}' is not a known country (use an ISO code such as IQ or IRQ, or the country's name)";
     public static string BadShard(string value) => $"--shard '{value}' is not K/N with 1 <= K <= N (e.g. 2/8)";
     public static string ShardNeedsJsonLines => "--shard writes JSON Lines: use -o FILE.jsonl or -o - (merge the shards with 'eventextractor merge')";
     public static string MergeNotShardOutput(string where) => $"{where}: not a line of a --shard output (a JSON record with an article_seq)";

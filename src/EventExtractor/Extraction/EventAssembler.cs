@@ -9,8 +9,16 @@ namespace EventExtractor.Extraction;
 /// a new event; the headline's mention joins the first matching event of the body. Events the text does not
 /// anchor (no date, no place, not in the lede) are background references and are dropped.
 /// </summary>
-public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup gazetteer)
+public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup gazetteer, PlaceOptions? options = null)
 {
+    /// <summary>Tag of a record placed in its country only.</summary>
+    public const string CountryOnlyTag = "location: country only (no place named or resolved)";
+
+    /// <summary>Tag of a record with no place at all.</summary>
+    public const string UnresolvedTag = "location unresolved";
+
+    private readonly bool _requireLocation = options?.RequireLocation ?? false;
+
     /// <summary>Paragraphs (after the headline) that count as the lede, where the main event is told.</summary>
     private const int LedeParagraphs = 3;
 
@@ -114,8 +122,19 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
                 e.Tags.Add("location taken from the article's main place");
                 e.Confidence *= 0.8f;
             }
-            // ACLED records nothing it cannot place even in a country; neither do we.
-            if (e.Place == null) continue;
+            // A reported event is never dropped for want of a place: it falls back to the story's country, else it is
+            // written without one. --require-location keeps ACLED's rule (nothing it cannot place in a country).
+            if (e.Place == null)
+            {
+                if (_requireLocation) continue;
+                if (doc.Countries.Count > 0)
+                {
+                    e.Place = PlaceInfo.CountryOnly(doc.Countries[0]);
+                    e.Tags.Add(CountryOnlyTag);
+                }
+                else e.Tags.Add(UnresolvedTag);
+                e.Confidence *= 0.8f;
+            }
             kept.Add(e);
         }
         return Deduplicate(doc, kept);
@@ -126,7 +145,9 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
     {
         if ((m.Flags & MentionFlags.Reference) != 0) return false;
         if ((m.Flags & MentionFlags.WeakType) == 0) return true;
-        return m.Date >= 0 && m.Place >= 0 && m.Actor1 >= 0
+        // A tactic guessed from "attacked"/"killed" starts an event only when told with its date, both sides and
+        // its place; in a text that names no place the gazetteer knows, without it (the record then falls back).
+        return m.Date >= 0 && (m.Place >= 0 || doc.Places.Count == 0) && m.Actor1 >= 0
                && (m.Actor2 >= 0 || (m.Flags & (MentionFlags.CivilianVictims | MentionFlags.ArmedTarget)) != 0);
     }
 
@@ -325,6 +346,7 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         {
             var p = doc.Places[doc.Entities[m.Place].Ref];
             bool better = e.Place == null
+                || (e.Place.Value.IsRegion && p.Level < e.Place.Value.Level && p.Iso2 == e.Place.Value.Iso2)
                 || (e.Place.Value.IsRegion && !p.IsRegion)
                 || (((PlaceFlags)doc.Entities[m.Place].Value & PlaceFlags.Site) != 0 && e.PlaceEntity >= 0 && ((PlaceFlags)doc.Entities[e.PlaceEntity].Value & PlaceFlags.Site) == 0 && gazetteer.DistanceKm(p, e.Place.Value) <= SamePlaceKm);
             if (better)

@@ -81,6 +81,12 @@ public sealed class ExtractionKnowledge
     public Dictionary<string, int> CountryByIso3 { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, int> CountryByIso2 { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<ulong, CalendarWord> Calendar { get; } = new();
+
+    /// <summary>The words the place stage reads around names (models/place-words.tsv).</summary>
+    public PlaceWords PlaceWords { get; init; } = new();
+
+    /// <summary>National outlets and their countries (models/outlet-countries.tsv).</summary>
+    public OutletCountries Outlets { get; init; } = new();
     public Dictionary<ulong, NumberWord> Numbers { get; } = new();
     public Dictionary<ulong, PersonGroup> PersonNouns { get; } = new();
 

@@ -18,7 +18,7 @@ public sealed class ExtractorEngine
     private readonly EventAssembler _assembler;
     private readonly RecordBuilder _records;
 
-    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, NonEventCues nonEvents, Func<ExtractionKnowledge, IEventClassifier?> classifier)
+    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, NonEventCues nonEvents, Func<ExtractionKnowledge, IEventClassifier?> classifier, PlaceOptions? places)
     {
         var k = loaded.Knowledge;
         Classifier = classifier(k);
@@ -28,13 +28,13 @@ public sealed class ExtractorEngine
             new Tokenizer(),
             new SentenceSplitter(),
             new LexiconStage(k),
-            new PlaceStage(k, loaded.Places),
+            new PlaceStage(k, loaded.Places, places),
             new DateStage(k),
             new MentionStage(k, Classifier),
             new DiscourseStage(discourse),
             new EventContextStage(k, nonEvents),
         ]);
-        _assembler = new EventAssembler(k, loaded.Places);
+        _assembler = new EventAssembler(k, loaded.Places, places);
         var terms = loaded.Lexicon.Terms;
         _records = new RecordBuilder(k, terms.StateForceName);
         Pipeline = _pipeline;
@@ -50,11 +50,21 @@ public sealed class ExtractorEngine
     /// Loads every model and lexicon from <paramref name="modelsDir"/>; the event classifier from
     /// <paramref name="modelPath"/> when given, else the folder's event-classifier.bin when it has one.
     /// </summary>
-    public static ExtractorEngine Load(string modelsDir, string? modelPath = null)
+    /// <paramref name="places"/> sets how places are resolved and whether an event needs one; its country may be
+    /// an ISO2 or ISO3 code or a country's name (an unknown one gives a <see cref="Diagnostics.UsageException"/>).
+    public static ExtractorEngine Load(string modelsDir, string? modelPath = null, PlaceOptions? places = null)
     {
         var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
-        return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir), NonEventCues.Load(modelsDir),
-            k => modelPath != null || File.Exists(path) ? new EventClassifier(EventClassifierModel.Load(path), k) : null);
+        var loaded = KnowledgeLoader.Load(modelsDir);
+        if (places?.CountryIso2 is { } country)
+        {
+            var entry = loaded.Knowledge.CountryOfIso2(country) ?? loaded.Knowledge.CountryOfIso3(country)
+                ?? loaded.Knowledge.Countries.FirstOrDefault(c => string.Equals(c.Name, country, StringComparison.OrdinalIgnoreCase))
+                ?? throw new Diagnostics.UsageException(Diagnostics.Messages.UnknownCountry(country));
+            places = places with { CountryIso2 = entry.Iso2 };
+        }
+        return new(loaded, ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir), NonEventCues.Load(modelsDir),
+            k => modelPath != null || File.Exists(path) ? new EventClassifier(EventClassifierModel.Load(path), k) : null, places);
     }
 
     /// <summary>Runs the document stages only.</summary>

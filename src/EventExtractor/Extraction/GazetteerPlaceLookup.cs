@@ -30,16 +30,28 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         return GeoNormalizer.TryStripArticle(key, out var bare) && !gazetteer.Find(bare).IsEmpty;
     }
 
-    public bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<(double Latitude, double Longitude)> context, bool strict, out PlaceInfo place)
+    public bool HasSkeleton(ReadOnlySpan<char> surface)
+    {
+        if (surface.Length > 200 || surface.Length < GeoResolver.MinSkeletonSurface) return false;
+        Span<char> buffer = stackalloc char[surface.Length * GeoNormalizer.MaxExpansion];
+        int n = GeoNormalizer.Normalize(surface, buffer);
+        return !gazetteer.FindSkeleton(buffer[..n]).IsEmpty;
+    }
+
+    public bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<(double Latitude, double Longitude)> context, bool strict, out PlaceInfo place, bool allowSkeleton = false)
     {
         place = default;
         var ctx = new GeoContext
         {
             PreferredCountries = preferredIso2,
             ResolvedPlaces = context,
+            AllowSkeleton = allowSkeleton,
+            Locative = !strict,
         };
         if (_resolver.Resolve(surface, ctx) is not { } match) return false;
         int id = match.Id;
+        // A district by its bare name only in the story's country: "Soran" the district, not a namesake abroad.
+        if (gazetteer.IsDistrict(id) && !preferredIso2.Contains(gazetteer.CountryOf(id))) return false;
         // The checks read the entry's fields in place: building a full GeoEntry (with its alternate names) per
         // candidate would cost more than the lookup.
         var country = gazetteer.CountryOf(id);
@@ -80,6 +92,9 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
 
     private PlaceInfo ToInfo(GeoEntry e)
     {
+        // A district is coded at the centroid of its towns, under its own name (geo_precision 2).
+        if (e.FeatureCode == "ADM2")
+            return new(e.Id, e.Admin2, e.CountryIso2, e.Admin1, e.Admin2, e.Latitude, e.Longitude, e.Population, true) { Level = PlaceLevel.District };
         if (!e.IsAdmin1Region)
             return new(e.Id, _resolver.LocationName(e), e.CountryIso2, e.Admin1, e.Admin2, e.Latitude, e.Longitude, e.Population, false);
         // A province is coded at its capital (geo_precision 3), as the codebook asks.
@@ -111,9 +126,79 @@ public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         return id >= 0;
     }
 
-    public bool TryRegion(string name, string iso2, out PlaceInfo place)
+    public bool TryRegion(string name, IReadOnlyList<string> preferredIso2, out PlaceInfo place) =>
+        TryAdmin(name, preferredIso2, district: false, out place);
+
+    public bool TryDistrict(string name, IReadOnlyList<string> preferredIso2, out PlaceInfo place) =>
+        TryAdmin(name, preferredIso2, district: true, out place);
+
+    /// <summary>
+    /// An admin unit by name: exact spellings first, then another romanisation; within them the first of the
+    /// article's countries that has one, else (an article without a country) the most populous unit of that name.
+    /// </summary>
+    private bool TryAdmin(string name, IReadOnlyList<string> preferredIso2, bool district, out PlaceInfo place)
     {
-        int id = gazetteer.FindAdmin1Region(iso2, name);
+        place = default;
+        string key = GeoNormalizer.Normalize(name);
+        int id = BestAdmin(gazetteer.Find(key), preferredIso2, district);
+        if (id < 0 && GeoNormalizer.TryStripArticle(key, out var bare)) id = BestAdmin(gazetteer.Find(bare), preferredIso2, district);
+        if (id < 0 && name.Length >= GeoResolver.MinSkeletonSurface) id = BestAdmin(gazetteer.FindSkeleton(key), preferredIso2, district, key);
+        if (id < 0) return false;
+        place = Get(id);
+        return true;
+    }
+
+    private int BestAdmin(GeoPostings postings, IReadOnlyList<string> preferredIso2, bool district, string? spelling = null)
+    {
+        int best = -1, bestRank = int.MaxValue, bestPopulation = -1, bestEdits = int.MaxValue;
+        foreach (var p in postings)
+        {
+            bool fits = district ? gazetteer.IsDistrict(p.Id) : gazetteer.IsAdmin1Region(p.Id);
+            if (!fits) continue;
+            int rank = int.MaxValue - 1;
+            for (int i = 0; i < preferredIso2.Count; i++)
+                if (gazetteer.CountryIs(p.Id, preferredIso2[i])) { rank = i; break; }
+            // With countries known, a unit elsewhere is another story's.
+            if (preferredIso2.Count > 0 && rank == int.MaxValue - 1) continue;
+            int population = gazetteer.PopulationOf(p.Id);
+            // Another romanisation: the closest spelling first ("Tal Afar" district is Tel Afar's, not Telfair's).
+            int edits = spelling == null ? 0 : gazetteer.SpellingDistance(p.Id, spelling);
+            if (spelling != null && edits > GeoResolver.MaxSkeletonEdits(spelling)) continue;
+            if (rank < bestRank || (rank == bestRank && (edits < bestEdits || (edits == bestEdits
+                && (population > bestPopulation || (population == bestPopulation && p.Id < best))))))
+                (best, bestRank, bestPopulation, bestEdits) = (p.Id, rank, population, edits);
+        }
+        return best;
+    }
+
+    public bool HasNotableNamesakeAbroad(string surface, string iso2)
+    {
+        foreach (var p in gazetteer.Find(GeoNormalizer.Normalize(surface)))
+        {
+            if (gazetteer.CountryIs(p.Id, iso2) || gazetteer.IsDistrict(p.Id)) continue;
+            var feature = gazetteer.FeatureCodeOf(p.Id);
+            if (feature is "PPLC" or "PPLA" || gazetteer.PopulationOf(p.Id) >= StrictMinPopulation) return true;
+        }
+        return false;
+    }
+
+    private readonly ConcurrentDictionary<(string, double, double), int> _nearest = new();
+
+    public bool TryNearest(string iso2, double latitude, double longitude, out PlaceInfo place)
+    {
+        // A scan of the country's places, once per point: sites are few and their answers are kept.
+        int id = _nearest.GetOrAdd((iso2, latitude, longitude), key =>
+        {
+            int best = -1;
+            double bestKm = double.MaxValue;
+            foreach (var candidate in gazetteer.ByCountry(key.Item1))
+            {
+                if (gazetteer.IsAdmin1Region(candidate) || gazetteer.IsDistrict(candidate)) continue;
+                double km = Gazetteer.DistanceKm(key.Item2, key.Item3, gazetteer.LatitudeOf(candidate), gazetteer.LongitudeOf(candidate));
+                if (km < bestKm) (best, bestKm) = (candidate, km);
+            }
+            return best;
+        });
         place = id >= 0 ? Get(id) : default;
         return id >= 0;
     }

@@ -128,7 +128,11 @@ public static class KnowledgeLoader
         var countryEntries = countries.Rows.Select(c => new CountryEntry(c.Iso3, c.IsoNumeric, c.Iso2, c.Name, c.Region)).ToList();
         var countryPhrases = countries.Phrases().Select(p => (Cased(p.Phrase, countries.IsCaseSensitive(p.Phrase)), p.Row)).ToList();
 
-        var knowledge = new ExtractionKnowledge(actors, weapons, sites, triggers, cues, calendar, numbers, persons, countryEntries, countryPhrases);
+        var knowledge = new ExtractionKnowledge(actors, weapons, sites, triggers, cues, calendar, numbers, persons, countryEntries, countryPhrases)
+        {
+            PlaceWords = PlaceWords.Load(Path.Combine(modelsDir, PlaceWords.FileName)),
+            Outlets = OutletCountries.Load(Path.Combine(modelsDir, OutletCountries.FileName)),
+        };
         knowledge.Grammar = grammar;
         foreach (var r in TsvReader.Read(Path.Combine(modelsDir, BackgroundCuesFile), "phrase", "kind"))
             knowledge.BackgroundCues.Add(LexiconText.Normalize(r.Required(0)),

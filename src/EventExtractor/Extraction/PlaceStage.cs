@@ -8,43 +8,39 @@ namespace EventExtractor.Extraction;
 /// The article's countries (named countries, demonyms, state actors) steer the choice between namesakes.
 /// Each Place entity's Ref indexes <see cref="Document.Places"/>; its Value carries <see cref="PlaceFlags"/>.
 /// </summary>
-public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazetteer) : IStage
+public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazetteer, PlaceOptions? options = null) : IStage
 {
     public string Name => "places";
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences | Annotations.Actors;
     public Annotations Provides => Annotations.Places;
 
-    private static readonly HashSet<ulong> Connectors = Hashes("al", "el", "ad", "an", "ar", "as", "at", "ash", "az", "ul", "de", "del", "da", "di", "du", "la", "le", "les", "bin", "ibn", "bani", "abu", "umm");
-    private static readonly HashSet<ulong> Locatives = Hashes("in", "at", "near", "outside", "into", "on", "from", "across", "around", "of", "between", "inside", "through", "over", "within", "and", "nearby", "outskirts", "vicinity", "west", "east", "north", "south");
-    private static readonly HashSet<ulong> NearWords = Hashes("near", "outside", "outskirts", "vicinity", "around", "nearby", "close", "km", "kilometres", "kilometers", "miles", "west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "border");
-    private static readonly HashSet<ulong> SourceWords = Hashes("from");
-    private static readonly HashSet<ulong> Distances = Hashes("km", "kilometres", "kilometers", "miles", "mile", "metres", "meters");
+    private readonly PlaceWords _words = knowledge.PlaceWords;
+    private readonly string? _forcedCountry = options?.CountryIso2;
+    /// <summary>The sites.tsv kind of natural features (coded as a region).</summary>
+    public const string FeatureKind = "feature";
     private static readonly ulong FromHash = WordKey.Hash("from");
-    // "fired from X", "launched from an area near X": the launch site. "abducted from X" is where it happened.
-    private static readonly HashSet<ulong> LaunchWords = Hashes("fired", "launched", "firing", "launching", "fire", "launch", "came", "coming", "originated", "flew", "shot");
-    private static readonly HashSet<ulong> SkipBefore = Hashes("the", "town", "city", "village", "district", "province", "area", "neighbourhood", "neighborhood", "region", "governorate", "state", "county", "capital", "of", "northern", "southern", "eastern", "western", "central", "upmarket", "nearby", "restive", "northeastern", "northwestern", "southeastern", "southwestern", "border", "camp", "districts");
-    private static readonly HashSet<ulong> RegionWords = Hashes("province", "governorate", "state", "region", "county", "oblast", "prefecture", "department");
-    private static readonly HashSet<ulong> TitleWords = Hashes("mr", "mrs", "ms", "dr", "gen", "general", "capt", "captain", "col", "colonel", "lt", "sgt", "president", "minister", "prime", "secretary", "sheikh", "imam", "king", "prince", "spokesman", "spokeswoman", "commander", "leader", "ayatollah", "senator", "governor", "pope", "saint");
-    private static readonly ulong CapitalHash = WordKey.Hash("capital");
+    private static readonly ulong OfHash = WordKey.Hash("of");
     private static readonly HashSet<ulong> SentenceStarters = TextLexicon.SentenceStarters.Select(w => WordKey.Hash(w)).ToHashSet();
-    private static readonly HashSet<ulong> LandingWords = Hashes("landed", "hit", "struck", "fell", "exploded", "impacted", "targeting", "targeted", "at", "on", "into", "over", "down", "intercepted", "downed", "crashed", "reached");
 
-    private static HashSet<ulong> Hashes(params string[] words) => words.Select(w => WordKey.Hash(w)).ToHashSet();
+    /// <summary>Evidence weights for the story's country (a Mordecai-style vote over everything the text names).</summary>
+    private const int CountryNamed = 2, CountryNamedAfterLocative = 3, ActorHome = 1, OutletHome = 2, SiteNamed = 3, TownNamed = 1, AdminNamed = 2, ProvinceNamed = 3;
 
     public void Process(Document doc)
     {
         var words = doc.Words;
-        var preferred = PreferredCountries(doc);
         var covered = CoveredTokens(doc);
-        // An article that names no country ("IMPHAL - ... near Kangpokpi ... police in Manipur said") still has
-        // one: the country of its well-known places, so that "Kuki" stays an Indian community, not a Japanese city.
-        if (preferred.Count == 0) preferred = GuessCountries(doc, covered);
+        var lexicon = (bool[])covered.Clone();
         var speech = doc.Entities.Where(e => e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech).Select(e => e.FirstToken).ToHashSet();
         var context = new PlaceContext();
 
-        // Named sites first: they are more specific than the town they are in.
         var siteMatches = new List<PhraseMatch>();
         knowledge.SiteMatcher.Match(words, 0, words.Length, wholeTokens: true, siteMatches);
+        // The story's country from all its evidence: named countries, the home countries of named actors, named
+        // sites, towns and provinces (an article that names no country still has one: "Kuki" in a story about
+        // Manipur is an Indian community, not a Japanese city); --country puts the archive's country first.
+        var preferred = StoryCountries(doc, covered, siteMatches);
+
+        // Named sites first: they are more specific than the town they are in.
         foreach (var m in BestSites(siteMatches, preferred))
         {
             var site = knowledge.Sites[m.Entry];
@@ -55,33 +51,60 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
 
         for (int t = 0; t < doc.TokenCount; t++)
         {
-            if (covered[t] || !StartsName(doc, t, words)) continue;
-            if (IsAfterTitle(doc, t)) continue;
-            // "An", "The", "After" opening a sentence are words, not towns.
-            if (IsSentenceStart(doc, t) && SentenceStarters.Contains(doc.TokenHash(t))) continue;
-            // Two-letter words are no towns, but "Al" of "Al Qaim" begins one.
-            if (doc.Tokens[t].Length < 3 && (doc.Tokens[t].Flags & TokenFlags.AllCaps) == 0 && !Connectors.Contains(doc.TokenHash(t))) continue;
+            if (!IsCandidateStart(doc, t, words, covered)) continue;
             var flags = Flags(doc, t);
             bool cue = (flags & PlaceFlags.Locative) != 0;
+            // Another romanisation of a name ("Tikreet") only where the text says a place is meant.
+            bool allowSkeleton = cue && InBody(doc, t);
             // Longest name first; names are runs of capitalised words with connectors (Ras al Ain).
             int maxLen = Math.Min(gazetteer.MaxNameWords, 6);
             int bestLen = 0;
             PlaceInfo best = default;
             for (int len = maxLen; len >= 1; len--)
             {
-                if (!IsNameRun(doc, t, len, covered)) continue;
+                // "Tal Afar" whose "Afar" the lexicons know as a people: a whole name may hold a lexicon word.
+                if (!IsNameRun(doc, t, len, covered) && (len < 2 || !IsNameRun(doc, t, len, covered, lexicon))) continue;
+                // Calendar words are dates, never towns ("Feb 10", "Mar"); common nouns and first names that
+                // name towns somewhere are places only after a locative word.
+                if (len == 1 && knowledge.Calendar.ContainsKey(doc.TokenHash(t))) continue;
+                if (len == 1 && !cue && _words.NotAlone.Contains(doc.TokenHash(t))) continue;
                 var (from, to) = doc.CharRange(t, len);
-                bool region = t + len < doc.TokenCount && RegionWords.Contains(doc.TokenHash(t + len));
-                if (!region && !gazetteer.HasName(doc.Text.AsSpan(from, to - from))) continue; // most capitalised words name no place
+                var span = doc.Text.AsSpan(from, to - from);
+                var unit = AdminUnitAfter(doc, t + len);
+                // Only a whole name may match by skeleton: "Jantar" of "Jantar Mantar" is no town's other spelling.
+                bool skeleton = allowSkeleton && !IsNameRun(doc, t, len + 1, covered);
+                if (unit == PlaceLevel.Town && !gazetteer.HasName(span) && !(skeleton && gazetteer.HasSkeleton(span))) continue; // most capitalised words name no place
                 var surface = doc.Text[from..to];
-                if (region && preferred.Count > 0 && gazetteer.TryRegion(surface, preferred[0], out var reg))
+                // "the Khanabad district" is mostly named after its seat: the town of that name in the story's
+                // country, where there is one; else the district itself.
+                if (unit == PlaceLevel.District && preferred.Count > 0
+                    && gazetteer.TryResolve(surface, [preferred[0]], context, strict: false, out var seat) && !seat.IsRegion)
+                {
+                    best = seat;
+                    bestLen = len;
+                    // Somewhere in the district (geo_precision 2), unless the text means the seat ("district centre").
+                    int after = t + len + 1;
+                    if (after >= doc.TokenCount || !_words.Seat.Contains(doc.TokenHash(after))) flags |= PlaceFlags.Near;
+                    break;
+                }
+                // "the Soran district", "Erbil province", "Borno State": the unit the text names.
+                if (unit == PlaceLevel.District && gazetteer.TryDistrict(surface, preferred, out var district))
+                {
+                    best = district;
+                    bestLen = len;
+                    flags |= PlaceFlags.Region;
+                    break;
+                }
+                if (unit != PlaceLevel.Town && gazetteer.TryRegion(surface, preferred, out var reg))
                 {
                     best = reg;
                     bestLen = len;
                     flags |= PlaceFlags.Region;
                     break;
                 }
-                if (gazetteer.TryResolve(surface, preferred, context, strict: !cue, out var place))
+                // "Kukawa town", "Rubaya village": the word after says a place is meant, as "in" before does.
+                bool placeNounAfter = t + len < doc.TokenCount && _words.TownAfter.Contains(doc.TokenHash(t + len));
+                if (gazetteer.TryResolve(surface, preferred, context, strict: !cue && !placeNounAfter, out var place, skeleton))
                 {
                     best = place;
                     bestLen = len;
@@ -99,30 +122,132 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         }
 
         AddCapitals(doc, preferred, context);
+        // The story's countries for the record of an event whose place the text does not name.
+        doc.Countries.AddRange(preferred);
     }
 
-    private List<string> GuessCountries(Document doc, bool[] covered)
+    /// <summary>Where a capitalised word may begin a place name (not a title's name, not "The" opening a sentence).</summary>
+    private bool IsCandidateStart(Document doc, int t, MatchWord[] words, bool[] covered)
     {
-        var counts = new Dictionary<string, int>();
+        if (covered[t] || !StartsName(doc, t, words)) return false;
+        if (IsAfterTitle(doc, t)) return false;
+        // "An", "The", "After" opening a sentence are words, not towns.
+        if (IsSentenceStart(doc, t) && SentenceStarters.Contains(doc.TokenHash(t))) return false;
+        // Two-letter words are no towns, but "Al" of "Al Qaim" begins one.
+        if (doc.Tokens[t].Length < 3 && (doc.Tokens[t].Flags & TokenFlags.AllCaps) == 0 && !_words.Connectors.Contains(doc.TokenHash(t))) return false;
+        return true;
+    }
+
+    /// <summary>The admin unit a word after a name makes of it: "district" (admin2), "province", "state" ... (admin1).</summary>
+    private PlaceLevel AdminUnitAfter(Document doc, int t)
+    {
+        if (t >= doc.TokenCount) return PlaceLevel.Town;
+        var h = doc.TokenHash(t);
+        if (_words.District.Contains(h)) return PlaceLevel.District;
+        if (_words.Region.Contains(h)) return PlaceLevel.Region;
+        return PlaceLevel.Town;
+    }
+
+    /// <summary>Body prose, not a headline: headlines capitalise every word, so a skeleton would meet common words.</summary>
+    private static bool InBody(Document doc, int t)
+    {
+        int p = doc.ParagraphAt(doc.Tokens[t].Start);
+        return p < 0 || doc.Paragraphs[p].Kind == ParagraphKind.Body;
+    }
+
+    /// <summary>
+    /// The story's countries, most likely first, from a vote over its evidence: named countries (more after a
+    /// locative: "in Iraq"), the home countries of named armed groups, the outlet's country, named sites, towns and
+    /// provinces (more after a locative). <c>--country</c> comes first whatever the vote.
+    /// </summary>
+    private List<string> StoryCountries(Document doc, bool[] covered, List<PhraseMatch> siteMatches)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Count(string iso2, int n)
+        {
+            if (string.IsNullOrEmpty(iso2)) return;
+            counts[iso2] = counts.GetValueOrDefault(iso2) + n;
+        }
+        bool named = false;
+        foreach (var e in doc.Entities)
+        {
+            // Promotions and captions name other countries ("news from Mali, Burkina Faso and Niger").
+            if (!IsEvidence(doc, e.FirstToken)) continue;
+            if (e.Label == EntityLabel.Country)
+            {
+                var c = knowledge.Countries[knowledge.CountryIndexes[e.Ref]];
+                Count(c.Iso2, e.FirstToken > 0 && _words.Locatives.Contains(doc.TokenHash(e.FirstToken - 1)) ? CountryNamedAfterLocative : CountryNamed);
+                named = true;
+            }
+            else if (e.Label == EntityLabel.Actor)
+            {
+                var a = knowledge.Actors[e.Ref];
+                if (a.Kind == ActorKind.Group && a.Iso3.Length == 3 && knowledge.CountryOfIso3(a.Iso3) is { } g) { Count(g.Iso2, ActorHome); named = true; }
+            }
+        }
+        foreach (var m in siteMatches)
+            if (IsEvidence(doc, m.FirstToken)) Count(knowledge.Sites[m.Entry].Iso2, SiteNamed);
+        if (knowledge.Outlets.CountryOf(doc.Article.Source, doc.Article.Url) is { } outlet) Count(outlet, OutletHome);
+        // Places decide where the text names no country; where it does, only a province named as such ("Erbil
+        // province") brings in its country, and other places weigh between the countries already in evidence ("in
+        // Africa" must not bring in a Tunisian town that an alternate name calls so).
+        foreach (var (iso2, weight) in PlaceVotes(doc, covered))
+        {
+            if (!named || weight >= ProvinceNamed) Count(iso2, weight);
+            else if (counts.ContainsKey(iso2)) Count(iso2, Math.Min(weight, 1));
+        }
+        var order = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+        if (!named && order.Count > 2) order.RemoveRange(2, order.Count - 2);
+        if (_forcedCountry != null)
+        {
+            order.Remove(_forcedCountry);
+            order.Insert(0, _forcedCountry);
+        }
+        return order;
+    }
+
+    private static bool IsEvidence(Document doc, int token)
+    {
+        int p = doc.ParagraphAt(doc.Tokens[token].Start);
+        return p < 0 || doc.Paragraphs[p].IsEvidence;
+    }
+
+    /// <summary>
+    /// The countries of the well-known places and provinces the text names, resolved without any country in mind:
+    /// one vote per name, two after a locative word or for a named province.
+    /// </summary>
+    private IEnumerable<(string Iso2, int Weight)> PlaceVotes(Document doc, bool[] covered)
+    {
         var none = new PlaceContext();
         for (int t = 0; t < doc.TokenCount; t++)
         {
-            if (covered[t] || !StartsName(doc, t, doc.Words) || IsAfterTitle(doc, t)) continue;
-            if (IsSentenceStart(doc, t) && SentenceStarters.Contains(doc.TokenHash(t))) continue;
+            if (!IsCandidateStart(doc, t, doc.Words, covered) || !IsEvidence(doc, t)) continue;
+            bool cue = t > 0 && _words.Locatives.Contains(doc.TokenHash(t - 1));
             for (int len = 3; len >= 1; len--)
             {
                 if (!IsNameRun(doc, t, len, covered)) continue;
+                if (len == 1 && (knowledge.Calendar.ContainsKey(doc.TokenHash(t)) || _words.NotAlone.Contains(doc.TokenHash(t)))) continue;
                 var (from, to) = doc.CharRange(t, len);
                 if (!gazetteer.HasName(doc.Text.AsSpan(from, to - from))) continue;
+                if (AdminUnitAfter(doc, t + len) == PlaceLevel.Region && gazetteer.TryRegion(doc.Text[from..to], [], out var region))
+                {
+                    yield return (region.Iso2, ProvinceNamed);
+                    t += len - 1;
+                    break;
+                }
                 if (gazetteer.TryResolve(doc.Text[from..to], [], none, strict: true, out var place))
                 {
-                    counts[place.Iso2] = counts.GetValueOrDefault(place.Iso2) + 1;
+                    // A province is rarely a namesake of another country's: it outweighs a town; a town whose name a
+                    // notable place abroad bears too ("Hyderabad") says little.
+                    int weight = place.IsRegion ? AdminNamed : TownNamed;
+                    if (cue) weight++;
+                    if (!place.IsRegion && gazetteer.HasNotableNamesakeAbroad(doc.Text[from..to], place.Iso2)) weight = 1;
+                    yield return (place.Iso2, weight);
                     t += len - 1;
                     break;
                 }
             }
         }
-        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).Take(2).ToList();
     }
 
     private static void AddPlace(Document doc, int first, int count, PlaceInfo info, PlaceFlags flags, PlaceContext context)
@@ -163,7 +288,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
             if (e.Label != EntityLabel.Country) continue;
             int next = e.EndToken;
             if (next < doc.TokenCount && IsClitic(doc, next)) next++;
-            if (next >= doc.TokenCount || doc.TokenHash(next) != CapitalHash) continue;
+            if (next >= doc.TokenCount || !_words.Capital.Contains(doc.TokenHash(next))) continue;
             var country = knowledge.Countries[knowledge.CountryIndexes[e.Ref]];
             if (!gazetteer.TryCapital(country.Iso2, out var cap)) continue;
             AddPlace(doc, e.FirstToken, next - e.FirstToken + 1, cap, Flags(doc, e.FirstToken) | PlaceFlags.Locative, context);
@@ -187,34 +312,6 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         return s.Length == 2 && (s[0] is '\'' or '’') && (s[1] is 's' or 'S');
     }
 
-    private List<string> PreferredCountries(Document doc)
-    {
-        var counts = new Dictionary<string, int>();
-        void Count(string iso2, int n)
-        {
-            if (string.IsNullOrEmpty(iso2)) return;
-            counts[iso2] = counts.GetValueOrDefault(iso2) + n;
-        }
-        foreach (var e in doc.Entities)
-        {
-            // Promotions and captions name other countries ("news from Mali, Burkina Faso and Niger").
-            int p = doc.ParagraphAt(doc.Tokens[e.FirstToken].Start);
-            if (p >= 0 && !doc.Paragraphs[p].IsEvidence) continue;
-            if (e.Label == EntityLabel.Country)
-            {
-                var c = knowledge.Countries[knowledge.CountryIndexes[e.Ref]];
-                // A country in the headline or a locative phrase ("in Iraq") says more than a demonym.
-                Count(c.Iso2, 2);
-            }
-            else if (e.Label == EntityLabel.Actor)
-            {
-                var a = knowledge.Actors[e.Ref];
-                if (a.Kind == ActorKind.Group && a.Iso3.Length == 3 && knowledge.CountryOfIso3(a.Iso3) is { } g) Count(g.Iso2, 1);
-            }
-        }
-        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
-    }
-
     private IEnumerable<PhraseMatch> BestSites(List<PhraseMatch> matches, List<string> preferred)
     {
         // One phrase may name sites in several cities ("Tahrir Square"): keep the one in the article's country.
@@ -235,12 +332,22 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         var town = site.Location.Split(" - ")[0];
         var prefs = new List<string> { site.Iso2 };
         prefs.AddRange(preferred);
-        if (gazetteer.TryResolve(town, prefs, context, strict: false, out var city) && city.Iso2 == site.Iso2)
+        // A natural feature (a mountain range, a valley, a forest) is a larger region: coded at the feature, geo_precision 3.
+        bool feature = site.Kind == FeatureKind;
+        var level = feature ? PlaceLevel.Region : PlaceLevel.Town;
+        if (!feature && gazetteer.TryResolve(town, prefs, context, strict: false, out var city) && city.Iso2 == site.Iso2
+            && gazetteer.DistanceKm(city, city with { Latitude = site.Latitude, Longitude = site.Longitude }) <= 50)
         {
-            info = city with { Id = -1, Location = site.Location, Latitude = site.Latitude, Longitude = site.Longitude };
+            info = city with { Id = -1, Location = site.Location, Latitude = site.Latitude, Longitude = site.Longitude, IsRegion = false, Level = level };
             return true;
         }
-        info = new PlaceInfo(-1, site.Location, site.Iso2, "", "", site.Latitude, site.Longitude, 0, false);
+        // No town of that name near: the province and district of the nearest town.
+        if (gazetteer.TryNearest(site.Iso2, site.Latitude, site.Longitude, out var near))
+        {
+            info = new PlaceInfo(-1, site.Location, site.Iso2, near.Admin1, near.Admin2, site.Latitude, site.Longitude, 0, feature) { Level = level };
+            return true;
+        }
+        info = new PlaceInfo(-1, site.Location, site.Iso2, "", "", site.Latitude, site.Longitude, 0, feature) { Level = level };
         return true;
     }
 
@@ -256,7 +363,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         return covered;
     }
 
-    private static bool StartsName(Document doc, int t, MatchWord[] words)
+    private bool StartsName(Document doc, int t, MatchWord[] words)
     {
         var tok = doc.Tokens[t];
         if (tok.Kind != TokenKind.Word || ((tok.Flags & TokenFlags.Capitalized) == 0 && !IsArticlePrefixed(doc, t))) return false;
@@ -265,17 +372,17 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         {
             var prev = doc.Tokens[t - 1];
             bool prevCap = prev.Kind == TokenKind.Word && (prev.Flags & TokenFlags.Capitalized) != 0 && prev.End >= tok.Start - 1;
-            if (prevCap && !IsSentenceStart(doc, t - 1) && !Locatives.Contains(doc.TokenHash(t - 1))) return false;
+            if (prevCap && !IsSentenceStart(doc, t - 1) && !_words.Locatives.Contains(doc.TokenHash(t - 1))) return false;
         }
         return true;
     }
 
     /// <summary>"al-Qaim", "ad-Dawr": a lower-case Arabic article joined to a capitalised name.</summary>
-    private static bool IsArticlePrefixed(Document doc, int t)
+    private bool IsArticlePrefixed(Document doc, int t)
     {
         var s = doc.TokenText(t);
         int dash = s.IndexOf('-');
-        return dash is >= 1 and <= 3 && dash + 1 < s.Length && char.IsUpper(s[dash + 1]) && Connectors.Contains(WordKey.Hash(s[..dash]));
+        return dash is >= 1 and <= 3 && dash + 1 < s.Length && char.IsUpper(s[dash + 1]) && _words.Connectors.Contains(WordKey.Hash(s[..dash]));
     }
 
     private static bool IsSentenceStart(Document doc, int t)
@@ -284,23 +391,28 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         return s >= 0 && doc.Sentences[s].FirstToken == t;
     }
 
-    private static bool IsAfterTitle(Document doc, int t)
+    private bool IsAfterTitle(Document doc, int t)
     {
         if (t == 0) return false;
-        return TitleWords.Contains(doc.TokenHash(t - 1));
+        return _words.Titles.Contains(doc.TokenHash(t - 1));
     }
 
-    private static bool IsNameRun(Document doc, int t, int len, bool[] covered)
+    /// <summary>
+    /// A run of capitalised words (with connectors) in one sentence that no entity covers; with
+    /// <paramref name="lexiconInside"/>, words after the first may be covered by a lexicon entity (not by a place).
+    /// </summary>
+    private bool IsNameRun(Document doc, int t, int len, bool[] covered, bool[]? lexiconInside = null)
     {
         if (t + len > doc.TokenCount) return false;
         int sentence = doc.SentenceOfToken(t);
         for (int k = t; k < t + len; k++)
         {
-            if (covered[k] || doc.SentenceOfToken(k) != sentence) return false;
+            bool blocked = covered[k] && !(lexiconInside != null && k > t && lexiconInside[k]);
+            if (blocked || doc.SentenceOfToken(k) != sentence) return false;
             var tok = doc.Tokens[k];
             if (tok.Kind != TokenKind.Word) return false;
             bool cap = (tok.Flags & TokenFlags.Capitalized) != 0 || IsArticlePrefixed(doc, k);
-            if (!cap && !(k > t && k < t + len - 1 && Connectors.Contains(doc.TokenHash(k)))
+            if (!cap && !(k > t && k < t + len - 1 && _words.Connectors.Contains(doc.TokenHash(k)))
                 && !(k > t && cap)) return false;
             if (k > t && doc.Tokens[k - 1].End < tok.Start - 1) return false; // no line breaks or double spaces inside a name
         }
@@ -308,17 +420,17 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
     }
 
     /// <summary>What the words before a name say about it: a locative cue, "near", or the launch site ("from").</summary>
-    private static PlaceFlags Flags(Document doc, int t)
+    private PlaceFlags Flags(Document doc, int t)
     {
         var flags = PlaceFlags.None;
         int sentence = doc.SentenceOfToken(t);
         int start = sentence >= 0 ? doc.Sentences[sentence].FirstToken : 0;
         int k = t - 1;
         int skipped = 0;
-        while (k >= start && skipped < 6 && SkipBefore.Contains(doc.TokenHash(k)))
+        while (k >= start && skipped < 6 && _words.Skip.Contains(doc.TokenHash(k)))
         {
-            if (NearWords.Contains(doc.TokenHash(k))) flags |= PlaceFlags.Near;
-            if (Locatives.Contains(doc.TokenHash(k))) flags |= PlaceFlags.Locative; // "the town of X"
+            if (_words.Near.Contains(doc.TokenHash(k))) flags |= PlaceFlags.Near;
+            if (_words.Locatives.Contains(doc.TokenHash(k))) flags |= PlaceFlags.Locative; // "the town of X"
             k--;
             skipped++;
         }
@@ -326,29 +438,29 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         for (int j = k; j >= Math.Max(start, t - 12); j--)
         {
             var hj = doc.TokenHash(j);
-            if (LandingWords.Contains(hj)) break;
-            if (SourceWords.Contains(hj))
+            if (_words.Landing.Contains(hj)) break;
+            if (_words.Source.Contains(hj))
             {
                 for (int v = j - 1; v >= Math.Max(start, j - 6); v--)
-                    if (LaunchWords.Contains(doc.TokenHash(v))) { flags |= PlaceFlags.Source; break; }
+                    if (_words.Launch.Contains(doc.TokenHash(v))) { flags |= PlaceFlags.Source; break; }
                 break;
             }
         }
         if (k >= start)
         {
             var h = doc.TokenHash(k);
-            if (Locatives.Contains(h)) flags |= PlaceFlags.Locative;
-            if (NearWords.Contains(h)) flags |= PlaceFlags.Near;
+            if (_words.Locatives.Contains(h)) flags |= PlaceFlags.Locative;
+            if (_words.Near.Contains(h)) flags |= PlaceFlags.Near;
 
             // "50 km from X", "10 miles from the border": X is a reference point.
-            if (h == FromHash && k - 1 >= start && Distances.Contains(doc.TokenHash(k - 1))) flags |= PlaceFlags.Near | PlaceFlags.Reference;
-            if (h == WordKey.Hash("of") && k - 1 >= start)
+            if (h == FromHash && k - 1 >= start && _words.Distances.Contains(doc.TokenHash(k - 1))) flags |= PlaceFlags.Near | PlaceFlags.Reference;
+            if (h == OfHash && k - 1 >= start)
             {
                 var h2 = doc.TokenHash(k - 1);
-                if (NearWords.Contains(h2)) flags |= PlaceFlags.Near;
+                if (_words.Near.Contains(h2)) flags |= PlaceFlags.Near;
                 // "60km west of Erbil": a distance and a direction make the place a reference point only.
-                if (k - 2 >= start && NearWords.Contains(doc.TokenHash(k - 2))) flags |= PlaceFlags.Near;
-                if (k - 2 >= start && Distances.Contains(doc.TokenHash(k - 2))) flags |= PlaceFlags.Reference;
+                if (k - 2 >= start && _words.Near.Contains(doc.TokenHash(k - 2))) flags |= PlaceFlags.Near;
+                if (k - 2 >= start && _words.Distances.Contains(doc.TokenHash(k - 2))) flags |= PlaceFlags.Reference;
             }
         }
         return flags;

@@ -74,9 +74,12 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, Le
             r.Admin1 = place.Admin1;
             r.Admin2 = place.Admin2;
             r.Location = place.Location;
-            r.Latitude = Math.Round(place.Latitude, 4);
-            r.Longitude = Math.Round(place.Longitude, 4);
-            r.GeoPrecision = place.IsRegion ? 3 : e.NearPlace ? 2 : 1;
+            if (place.HasCoordinates)
+            {
+                r.Latitude = Math.Round(place.Latitude, 4);
+                r.Longitude = Math.Round(place.Longitude, 4);
+            }
+            r.GeoPrecision = GeoPrecision(place, e.NearPlace);
         }
 
         r.Source = string.IsNullOrEmpty(article.Source) ? article.Id : article.Source;
@@ -91,6 +94,17 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, Le
         r.EventIdCnty = country?.Iso3 ?? "XXX"; // the number is added once the article's events are known (EventIds)
         return r;
     }
+
+    /// <summary>
+    /// ACLED's geo_precision: 1 a town or part of one, 2 near a town or a small part of a region (a district),
+    /// 3 a larger region (a province, or only the country).
+    /// </summary>
+    public static int GeoPrecision(PlaceInfo place, bool near) => place.Level switch
+    {
+        PlaceLevel.District => 2,
+        PlaceLevel.Region or PlaceLevel.Country => 3,
+        _ => place.IsRegion ? 3 : near ? 2 : 1,
+    };
 
     private (string Name, int Inter) ActorName(Document doc, int entity, CountryEntry? eventCountry, DateOnly? date)
     {

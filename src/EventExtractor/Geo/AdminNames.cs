@@ -58,6 +58,43 @@ public sealed class AdminNames
         return StripGenericSuffix(geonamesName);
     }
 
+    /// <summary>Words GeoNames' admin2 table puts before a district's name ("Qaḑā’ Sāmarrā’", "Qeza-î Ṟuwandiz").</summary>
+    private static readonly string[] DistrictPrefixes = ["Qaḑā’ ", "Qaḑā' ", "Qada ", "Qadaa ", "Qadha ", "Qeza-î ", "Qeza-i ", "Kaza ", "District of "];
+
+    /// <summary>
+    /// A district's name as ACLED writes admin2: without a generic prefix or suffix and in plain Latin letters
+    /// ("Qaḑā’ Sāmarrā’" -> "Samarra", "Tel Afar District" -> "Tel Afar", "Lashkar Gāh" -> "Lashkar Gah").
+    /// </summary>
+    public static string CleanDistrict(string name)
+    {
+        foreach (var p in DistrictPrefixes)
+        {
+            if (name.Length > p.Length && name.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[p.Length..];
+                break;
+            }
+        }
+        return StripGenericSuffix(Latin(name));
+    }
+
+    /// <summary>Diacritics dropped and transliteration marks removed, case kept; other scripts left as they are.</summary>
+    private static string Latin(string name)
+    {
+        bool plain = true;
+        foreach (char c in name) if (c >= 128) { plain = false; break; }
+        if (plain) return name;
+        var sb = new System.Text.StringBuilder(name.Length);
+        foreach (char c in name.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            var cat = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c);
+            if (cat is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark) continue;
+            if (c is '’' or '‘' or 'ʿ' or 'ʾ' or 'ʻ' or 'ʼ') continue;
+            sb.Append(c);
+        }
+        return sb.ToString().Normalize(System.Text.NormalizationForm.FormC);
+    }
+
     /// <summary>Drops one generic suffix (" Governorate", " Province", " District" ...) when a name remains.</summary>
     public static string StripGenericSuffix(string name)
     {

@@ -166,7 +166,7 @@ public sealed class Gazetteer
             NativeName: ReadString(I32(e + 4)),
             CountryIso2: CountryOf(id),
             Admin1: Admin1Of(id),
-            Admin2: AdminNames.StripGenericSuffix(ReadString(I32(e + 44))),
+            Admin2: AdminNames.CleanDistrict(ReadString(I32(e + 44))),
             Latitude: I32(e + 12) / 10000.0,
             Longitude: I32(e + 16) / 10000.0,
             Population: I32(e + 20),
@@ -204,6 +204,20 @@ public sealed class Gazetteer
         return new GeoPostings(this, 0, 0, extra);
     }
 
+    /// <summary>
+    /// The postings of every name whose transliteration skeleton (<see cref="GeoNormalizer.Skeleton"/>) equals that
+    /// of <paramref name="normalizedName"/>; empty when the skeleton is too short to mean anything. Allocates nothing.
+    /// </summary>
+    public GeoPostings FindSkeleton(ReadOnlySpan<char> normalizedName)
+    {
+        if (normalizedName.Length < GeoNormalizer.MinSkeletonLength || normalizedName.Length > 256) return default;
+        Span<char> key = stackalloc char[normalizedName.Length + 1];
+        key[0] = GeoNormalizer.SkeletonMark;
+        int n = GeoNormalizer.Skeleton(normalizedName, key[1..]);
+        if (n < GeoNormalizer.MinSkeletonLength) return default;
+        return Find(key[..(n + 1)]);
+    }
+
     /// <summary>Distinct entry ids indexed under a normalized name (convenience over <see cref="Find"/>).</summary>
     public IReadOnlyList<int> Candidates(string normalizedName)
     {
@@ -238,6 +252,37 @@ public sealed class Gazetteer
         return -1;
     }
 
+    /// <summary>
+    /// The fewest letter edits between a normalized name and any name of an entry (own, ASCII, alternates), spaces
+    /// ignored. Decodes the entry's names on the stack: meant for the few candidates of a skeleton match, allocates nothing.
+    /// </summary>
+    public int SpellingDistance(int id, ReadOnlySpan<char> normalizedName)
+    {
+        int e = EntryOffset(id);
+        int best = Distance(I32(e + 4), normalizedName, int.MaxValue);
+        best = Distance(I32(e + 8), normalizedName, best);
+        int altStart = I32(e + 52), altCount = I32(e + 56);
+        for (int i = 0; i < altCount; i++) best = Distance(I32(_altOff + (altStart + i) * 4), normalizedName, best);
+        return best == int.MaxValue ? normalizedName.Length : best;
+    }
+
+    /// <summary>The smaller of <paramref name="best"/> and the edits to one stored name (whole, or less its last word); no allocation.</summary>
+    private int Distance(int stringRef, ReadOnlySpan<char> name, int best)
+    {
+        if (stringRef == 0) return best;
+        var bytes = StringBytes(stringRef);
+        if (bytes.Length > 256) return best;
+        Span<char> raw = stackalloc char[bytes.Length];
+        int rawLength = Encoding.UTF8.GetChars(bytes, raw);
+        Span<char> other = stackalloc char[rawLength * GeoNormalizer.MaxExpansion];
+        var normalized = other[..GeoNormalizer.Normalize(raw[..rawLength], other)];
+        best = Math.Min(best, GeoNormalizer.EditDistance(name, normalized));
+        // "Tel Afar District", "Telfair County": the name less its generic last word.
+        int sp = normalized.LastIndexOf(' ');
+        if (sp > 0) best = Math.Min(best, GeoNormalizer.EditDistance(name, normalized[..sp]));
+        return best;
+    }
+
     /// <summary>Great-circle distance in kilometres (haversine, mean Earth radius).</summary>
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
     {
@@ -254,6 +299,7 @@ public sealed class Gazetteer
     internal double LatitudeOf(int id) => I32(EntryOffset(id) + 12) / 10000.0;
     internal double LongitudeOf(int id) => I32(EntryOffset(id) + 16) / 10000.0;
     internal bool IsAdmin1Region(int id) => _data[EntryOffset(id) + 26] != 0;
+    internal bool IsDistrict(int id) => FeatureCodeOf(id) == "ADM2";
     internal int ParentOf(int id) => I32(EntryOffset(id) + 48);
     internal string FeatureCodeOf(int id) => _featureCodes[I32(EntryOffset(id) + 28)];
     internal string NameOf(int id) => ReadString(I32(EntryOffset(id) + 8));

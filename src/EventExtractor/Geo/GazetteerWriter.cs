@@ -34,6 +34,31 @@ public static class GazetteerWriter
     private static readonly string[] RegionSuffixes =
         ["governorate", "province", "region", "oblast", "state", "department", "county", "district", "division", "prefecture", "municipality"];
 
+    // Mirrors DISTRICT_PREFIX / DISTRICT_SUFFIX of build.mjs.
+    private static readonly string[] DistrictPrefixes =
+        ["qada", "qadaa", "qadha", "qadhaa", "kaza", "nahiyat", "district of", "distrito de", "distrito", "departement de", "municipio de", "municipio", "kreis", "landkreis", "tehsil", "tahsil", "wuleswali", "woluswali"];
+    private static readonly string[] DistrictSuffixes =
+        ["sub district", "subdistrict", "district", "tehsil", "tahsil", "taluk", "county", "municipality", "department", "prefecture", "lga", "local government area", "woreda"];
+
+    /// <summary>A district's normalized name less one generic prefix and one generic suffix ("qada samarra" -> "samarra").</summary>
+    private static string DistrictCore(string key)
+    {
+        foreach (var prefix in DistrictPrefixes)
+        {
+            if (key.Length > prefix.Length + 1 && key.StartsWith(prefix + " ", StringComparison.Ordinal))
+            {
+                key = key[(prefix.Length + 1)..];
+                break;
+            }
+        }
+        foreach (var suffix in DistrictSuffixes)
+        {
+            if (key.Length > suffix.Length + 1 && key.EndsWith(" " + suffix, StringComparison.Ordinal))
+                return key[..^(suffix.Length + 1)];
+        }
+        return key;
+    }
+
     /// <summary>The uncompressed file bytes for <paramref name="places"/>.</summary>
     public static byte[] ToBytes(IReadOnlyList<GazetteerPlace> places)
     {
@@ -102,10 +127,21 @@ public static class GazetteerWriter
                     }
                 }
             }
+            if (p.FeatureCode == "ADM2")
+            {
+                foreach (var k in own)
+                {
+                    string bare = DistrictCore(k);
+                    if (bare.Length > 0 && bare != k) nameKeys.Add((bare, GeoMatchKind.Name));
+                }
+            }
             foreach (var (k, kind) in nameKeys)
             {
                 AddKey(k, id, kind);
                 if (GeoNormalizer.TryStripArticle(k, out var bare)) AddKey(bare.ToString(), id, GeoMatchKind.WithoutArticle);
+                var skeleton = new char[k.Length];
+                int sn = GeoNormalizer.Skeleton(k, skeleton);
+                if (sn >= GeoNormalizer.MinSkeletonLength) AddKey(GeoNormalizer.SkeletonMark + new string(skeleton, 0, sn), id, GeoMatchKind.Skeleton);
                 maxWords = Math.Max(maxWords, GeoNormalizer.WordCount(k));
             }
         }

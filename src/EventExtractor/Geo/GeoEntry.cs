@@ -10,7 +10,7 @@ namespace EventExtractor.Geo;
 /// <param name="NativeName">GeoNames' main name, with diacritics ("Al Qa'im", "Şa‘dah").</param>
 /// <param name="CountryIso2">ISO 3166 alpha-2 country code ("IQ").</param>
 /// <param name="Admin1">Province / state in ACLED spelling ("Ninewa"); empty when unknown.</param>
-/// <param name="Admin2">District as GeoNames names it, less a trailing " District" ("Mosul"); empty when unknown.</param>
+/// <param name="Admin2">District as ACLED writes admin2: GeoNames' name in plain Latin letters, less a generic prefix or suffix ("Qaḑā’ Sāmarrā’" -> "Samarra"); empty when unknown.</param>
 /// <param name="Latitude">WGS84 latitude, 4 decimals.</param>
 /// <param name="Longitude">WGS84 longitude, 4 decimals.</param>
 /// <param name="Population">GeoNames population (0 when unknown; for regions the sum over their places).</param>
@@ -53,6 +53,9 @@ public enum GeoMatchKind : byte
 
     /// <summary>A name or alternate with its leading article ("al", "el" ...) dropped.</summary>
     WithoutArticle = 2,
+
+    /// <summary>The same transliteration skeleton (<see cref="GeoNormalizer.Skeleton"/>): "Tikreet" for "Tikrit".</summary>
+    Skeleton = 3,
 }
 
 /// <summary>One posting of the name index: an entry and how the key matched it.</summary>

@@ -96,6 +96,115 @@ public static class GeoNormalizer
         return false;
     }
 
+    /// <summary>Marks skeleton keys in the gazetteer index, so they never meet a normalized name.</summary>
+    public const char SkeletonMark = '~';
+
+    /// <summary>Skeletons shorter than this match too much to be used.</summary>
+    public const int MinSkeletonLength = 3;
+
+    /// <summary>
+    /// The transliteration skeleton of a normalized name: the consonants that survive the ways Arabic, Kurdish,
+    /// Persian, Pashto, Urdu, Somali, Hausa and Burmese names are romanised. Article words are dropped ("dayr az
+    /// zawr" -> "dayr zawr"), the words joined ("lashkar gah" = "lashkargah"), one final -iyah/-iya/-ah/-eh/-a
+    /// dropped, kh -> x, sh/ch -> c, dh/th/z -> z, ph -> f, gh/q/k/g/c -> k, vowels and the glides h, w, y dropped,
+    /// and a letter doubled in place kept once. So "Tikreet", "Deir Ezzor", "Dair al-Zour", "Peshawer",
+    /// "Maidugiri" meet "Tikrit", "Dayr az Zawr", "Peshawar", "Maiduguri". Writes into <paramref name="destination"/>
+    /// (at least <c>normalized.Length</c> chars) without allocating and returns the length. tools/gazetteer/build.mjs
+    /// computes exactly the same function (skeleton()) when it indexes the names.
+    /// </summary>
+    public static int Skeleton(ReadOnlySpan<char> normalized, Span<char> destination)
+    {
+        // Join the words, less the articles (only when another word remains).
+        Span<char> joined = normalized.Length <= 256 ? stackalloc char[normalized.Length] : new char[normalized.Length];
+        int words = WordCount(normalized);
+        int j = 0;
+        var rest = normalized;
+        while (!rest.IsEmpty)
+        {
+            int sp = rest.IndexOf(' ');
+            var word = sp < 0 ? rest : rest[..sp];
+            rest = sp < 0 ? default : rest[(sp + 1)..];
+            if (words > 1 && IsArticle(word)) continue;
+            word.CopyTo(joined[j..]);
+            j += word.Length;
+        }
+        var s = joined[..j];
+        foreach (var ending in FinalEndings)
+        {
+            if (s.Length >= ending.Length + 3 && s.EndsWith(ending, StringComparison.Ordinal))
+            {
+                s = s[..^ending.Length];
+                break;
+            }
+        }
+        int n = 0;
+        char previous = '\0';
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            char next = i + 1 < s.Length ? s[i + 1] : '\0';
+            char m;
+            if (next == 'h' && c is 'k' or 's' or 'c' or 'd' or 't' or 'p' or 'g')
+            {
+                m = c switch { 'k' => 'x', 's' or 'c' => 'c', 'd' or 't' => 'z', 'p' => 'f', _ => 'k' };
+                i++;
+            }
+            else
+            {
+                switch (c)
+                {
+                    case 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' or 'h':
+                        previous = '\0';
+                        continue;
+                    case 'q' or 'k' or 'g' or 'c': m = 'k'; break;
+                    default: m = c; break;
+                }
+            }
+            if (m == previous) continue;
+            if (n >= destination.Length) break;
+            destination[n++] = m;
+            previous = m;
+        }
+        return n;
+    }
+
+    /// <summary>Levenshtein distance between two normalized names, spaces ignored ("tal afar" / "tall afar": 1).</summary>
+    public static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length > 128 || b.Length > 128) return Math.Max(a.Length, b.Length);
+        Span<int> row = stackalloc int[b.Length + 1];
+        int bn = 0;
+        Span<char> bs = stackalloc char[b.Length];
+        foreach (char c in b) if (c != ' ') bs[bn++] = c;
+        bs = bs[..bn];
+        for (int j = 0; j <= bn; j++) row[j] = j;
+        int i = 0;
+        foreach (char ca in a)
+        {
+            if (ca == ' ') continue;
+            i++;
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= bn; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(above + 1, row[j - 1] + 1), diagonal + (ca == bs[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[bn];
+    }
+
+    /// <summary>Final syllables that romanisations add or drop (-a, -ah, -eh, -iya, -iyah), longest first.</summary>
+    private static readonly string[] FinalEndings = ["iyah", "iya", "ah", "eh", "a"];
+
+    private static bool IsArticle(ReadOnlySpan<char> word)
+    {
+        foreach (var a in Articles)
+            if (word.SequenceEqual(a)) return true;
+        return false;
+    }
+
     /// <summary>Number of space-separated words in a normalized name.</summary>
     public static int WordCount(ReadOnlySpan<char> normalized) =>
         normalized.IsEmpty ? 0 : normalized.Count(' ') + 1;

@@ -17,6 +17,22 @@ public sealed class GeoContext
     /// the same name.
     /// </summary>
     public bool PreferRegion { get; init; }
+
+    /// <summary>True when the text names a district ("the Soran district"): admin2 districts then outrank towns.</summary>
+    public bool PreferDistrict { get; init; }
+
+    /// <summary>
+    /// True when a name may also match by its transliteration skeleton ("Tikreet" for Tikrit) once no spelling
+    /// matches exactly. Callers allow it only where the text says a place is meant (a capitalised name after a
+    /// locative word), since skeletons of ordinary words match villages somewhere.
+    /// </summary>
+    public bool AllowSkeleton { get; init; }
+
+    /// <summary>
+    /// True when a locative word stands before the name ("in Tal Afar"): with no country known, a district seat is
+    /// then taken by any of its spellings, not only by its own name.
+    /// </summary>
+    public bool Locative { get; init; }
 }
 
 /// <summary>The chosen entry for a name and how strongly it was preferred.</summary>
@@ -51,8 +67,26 @@ public sealed class GeoResolver(Gazetteer gazetteer)
         // "al-Mosul" is written "Mosul" in the gazetteer: retry without the article.
         if (best == null && GeoNormalizer.TryStripArticle(key, out var bare))
             best = Best(gazetteer.Find(bare), context, penalty: 1.0);
+        // "Tikreet", "Dair al-Zour": another romanisation of a known name, tried only for a name that no place bears
+        // in any spelling anywhere (a name known abroad is that place, unwanted here, not a near-spelling of another).
+        if (best == null && context.AllowSkeleton && surfaceName.Length >= MinSkeletonSurface && gazetteer.Find(key).IsEmpty
+            && !(GeoNormalizer.TryStripArticle(key, out var rest) && !gazetteer.Find(rest).IsEmpty))
+            best = Best(gazetteer.FindSkeleton(key), context, spelling: key);
         return best;
     }
+
+    /// <summary>Score lost per letter edit between a skeleton match's spelling and the entry's nearest name.</summary>
+    public const double SpellingPenalty = 1.5;
+
+    /// <summary>The most letter edits a skeleton match may need: two, or a third of the name's letters.</summary>
+    public static int MaxSkeletonEdits(ReadOnlySpan<char> normalizedName)
+    {
+        int letters = normalizedName.Length - normalizedName.Count(' ');
+        return Math.Max(2, letters / 3);
+    }
+
+    /// <summary>A name shorter than this never matches by skeleton: short words meet too many villages.</summary>
+    public const int MinSkeletonSurface = 4;
 
     /// <summary>Scores every candidate of a name, best first (for diagnostics and tests).</summary>
     public IReadOnlyList<GeoMatch> Rank(ReadOnlySpan<char> surfaceName, GeoContext? context = null)
@@ -78,13 +112,21 @@ public sealed class GeoResolver(Gazetteer gazetteer)
             ? $"{gazetteer.NameOf(entry.ParentId)} - {entry.Name}"
             : entry.Name;
 
-    private GeoMatch? Best(GeoPostings postings, GeoContext context, double penalty = 0)
+    private GeoMatch? Best(GeoPostings postings, GeoContext context, double penalty = 0, ReadOnlySpan<char> spelling = default)
     {
         GeoMatch? best = null;
         foreach (var p in postings)
         {
             if (Score(p, context) is not double s) continue;
             s -= penalty;
+            // Among names of one skeleton, the closest spelling: "Tal Afar" is Tall Afar, not Telfair; and none that
+            // differs in more than a third of its letters ("Kalemyo" is not Cali).
+            if (!spelling.IsEmpty)
+            {
+                int edits = gazetteer.SpellingDistance(p.Id, spelling);
+                if (edits > MaxSkeletonEdits(spelling)) continue;
+                s -= SpellingPenalty * edits;
+            }
             // Equal scores: the lower id (the older GeoNames id) wins, so results never depend on posting order.
             if (best == null || s > best.Value.Score || (s == best.Value.Score && p.Id < best.Value.Id))
                 best = new GeoMatch(p.Id, s, p.Kind);
@@ -107,12 +149,19 @@ public sealed class GeoResolver(Gazetteer gazetteer)
         }
 
         bool seat = feature is "PPLC" or "PPLA" || region;
+        // A district is taken where the text says "district", or in the story's own countries.
+        if (feature == "ADM2" && !context.PreferDistrict && countryRank < 0) return null;
+        // Another romanisation is looked for in the story's main country only: elsewhere, skeletons of ordinary
+        // words ("Twitter", "Islam") meet towns, and a Sahel story is no French one.
+        if (p.Kind == GeoMatchKind.Skeleton && preferred.Count > 0 && countryRank != 0) return null;
         if (preferred.Count == 0)
         {
             // No country hint at all: take a place by its own name if it is a seat of government or sizeable,
             // by any other spelling only if it is large.
             bool notable = seat || feature == "PPLA2" || population >= 10_000;
-            if (!notable || (p.Kind != GeoMatchKind.Name && !seat && population < MinForeignPopulation)) return null;
+            // After a locative word ("in Tal Afar"; skeletons are only tried there) a district seat is meant too.
+            bool wellKnown = seat || population >= MinForeignPopulation || ((p.Kind == GeoMatchKind.Skeleton || context.Locative) && feature == "PPLA2");
+            if (!notable || (p.Kind != GeoMatchKind.Name && !wellKnown)) return null;
         }
         else if (countryRank < 0 && !seat && population < MinForeignPopulation) return null;
 
@@ -120,12 +169,14 @@ public sealed class GeoResolver(Gazetteer gazetteer)
         {
             GeoMatchKind.Name => 3.0,
             GeoMatchKind.Alternate => 2.0,
-            _ => 1.5,
+            GeoMatchKind.WithoutArticle => 1.5,
+            _ => 1.0,
         };
         if (countryRank >= 0) score += Math.Max(6.0 - 1.5 * countryRank, 3.0);
-        score += FeatureRank(feature, context.PreferRegion);
-        // A region's population is the sum over its places: do not let it outweigh its own capital city.
-        if (!region) score += 0.6 * Math.Log10(population + 1.0);
+        score += FeatureRank(feature, context.PreferRegion, context.PreferDistrict);
+        // A region's or district's population is the sum over its places: do not let it outweigh its own towns.
+        if (feature == "ADM2") score += context.PreferDistrict ? 0.6 * Math.Log10(population + 1.0) : 0;
+        else if (!region) score += 0.6 * Math.Log10(population + 1.0);
         else score += 2.0;
 
         if (context.ResolvedPlaces.Count > 0)
@@ -139,9 +190,10 @@ public sealed class GeoResolver(Gazetteer gazetteer)
         return score;
     }
 
-    private static double FeatureRank(string feature, bool preferRegion) => feature switch
+    private static double FeatureRank(string feature, bool preferRegion, bool preferDistrict) => feature switch
     {
         "ADM1" => preferRegion ? 8.0 : 2.5,
+        "ADM2" => preferDistrict ? 9.0 : -2.0,
         "PPLC" => 4.0,
         "PPLA" => 3.0,
         "PPLA2" => 2.0,

@@ -51,6 +51,9 @@ public sealed class Document
     /// <summary>Places resolved in this document; Place entities point here with their Ref.</summary>
     public List<EventExtractor.Extraction.PlaceInfo> Places { get; } = new();
 
+    /// <summary>ISO2 codes of the story's countries, most likely first; set by the place stage.</summary>
+    public List<string> Countries { get; } = new();
+
     /// <summary>Event mentions found by the event stages, in text order.</summary>
     public List<EventMention> Mentions { get; } = new();
 
