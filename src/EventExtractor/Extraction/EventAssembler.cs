@@ -19,6 +19,7 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
 
     public List<ExtractedEvent> Assemble(Document doc)
     {
+        ApplyDecidedTypes(doc);
         var events = new List<ExtractedEvent>();
         var headline = new List<int>();
         for (int i = 0; i < doc.Mentions.Count; i++)
@@ -97,13 +98,36 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
                 e.PlaceEntity = dp;
                 e.NearPlace = ((PlaceFlags)doc.Entities[dp].Value & PlaceFlags.Near) != 0;
                 e.Tags.Add("location taken from the article's main place");
-                e.Confidence *= 0.8f;
+                // The confidence is the probability of the sub-event type (see eval's reliability table), not of the place.
+                if ((doc.Done & Pipeline.Annotations.EventTypes) == 0) e.Confidence *= 0.8f;
             }
             // ACLED records nothing it cannot place even in a country; neither do we.
             if (e.Place == null) continue;
             kept.Add(e);
         }
         return Deduplicate(doc, kept);
+    }
+
+    /// <summary>
+    /// The event-type stage's decisions (when a classifier ran) become the mentions' types: a type the classifier
+    /// decided is no longer a guess, and the mention's confidence is the probability of its type. The event the
+    /// classifier read in a text without trigger words comes first.
+    /// </summary>
+    private static void ApplyDecidedTypes(Document doc)
+    {
+        if ((doc.Done & Pipeline.Annotations.EventTypes) == 0) return;
+        for (int i = 0; i < doc.Mentions.Count && i < doc.MentionTypes.Length; i++)
+        {
+            var m = doc.Mentions[i];
+            var d = doc.MentionTypes[i];
+            var flags = d.Source == TypeSource.Model ? m.Flags & ~MentionFlags.WeakType : m.Flags;
+            doc.Mentions[i] = m with { Type = d.Type, Confidence = d.Probability, Flags = flags };
+        }
+        if (doc.InferredMention is { } inferred)
+        {
+            doc.Mentions.Insert(0, inferred);
+            doc.InferredMention = null; // inserted once, should the document be assembled again
+        }
     }
 
     /// <summary>Conflicting reports of one event: the lowest figure (codebook); a guessed toll never replaces a figure.</summary>

@@ -22,7 +22,7 @@ public sealed class ExtractorEngine
     {
         var k = loaded.Knowledge;
         Classifier = classifier(k);
-        _pipeline = new DocumentPipeline(
+        List<IStage> stages =
         [
             paragraphs,
             new Tokenizer(),
@@ -30,8 +30,10 @@ public sealed class ExtractorEngine
             new LexiconStage(k),
             new PlaceStage(k, loaded.Places),
             new DateStage(k),
-            new MentionStage(k, Classifier),
-        ]);
+            new MentionStage(k),
+        ];
+        if (Classifier != null) stages.Add(new EventTypeStage(Classifier));
+        _pipeline = new DocumentPipeline(stages);
         _assembler = new EventAssembler(k, loaded.Places);
         var terms = loaded.Lexicon.Terms;
         _records = new RecordBuilder(k, (iso3, force, date, unit) =>
@@ -42,18 +44,19 @@ public sealed class ExtractorEngine
     /// <summary>The document pipeline, for tools that want the annotations (export, diagnostics).</summary>
     public DocumentPipeline Pipeline { get; }
 
-    /// <summary>The event classifier the mentions consult, if any.</summary>
+    /// <summary>The event classifier that decides the mentions' types, if any.</summary>
     public IEventClassifier? Classifier { get; }
 
     /// <summary>
     /// Loads every model and lexicon from <paramref name="modelsDir"/>; the event classifier from
-    /// <paramref name="modelPath"/> when given, else the folder's event-classifier.bin when it has one.
+    /// <paramref name="modelPath"/> when given, else the folder's <see cref="EventClassifierModel.DefaultFileName"/> when
+    /// it has one. A classifier trained on other lexicons is refused (<see cref="Models.ModelException"/>).
     /// </summary>
     public static ExtractorEngine Load(string modelsDir, string? modelPath = null)
     {
         var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
         return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir),
-            k => modelPath != null || File.Exists(path) ? new EventClassifier(EventClassifierModel.Load(path), k) : null);
+            k => modelPath != null || File.Exists(path) ? EventClassifier.Load(modelsDir, k, path) : null);
     }
 
     /// <summary>Runs the document stages only.</summary>

@@ -18,6 +18,8 @@ public enum Annotations
     Counts = 1 << 8,
     Triggers = 1 << 9,
     Mentions = 1 << 10,
+    /// <summary>The sub-event type decided for each mention, with its probability (<see cref="Document.MentionTypes"/>).</summary>
+    EventTypes = 1 << 11,
 }
 
 /// <summary>

@@ -54,6 +54,18 @@ public sealed class Document
     /// <summary>Event mentions found by the event stages, in text order.</summary>
     public List<EventMention> Mentions { get; } = new();
 
+    /// <summary>
+    /// The sub-event type decided for each mention (parallel to <see cref="Mentions"/>) and its probability, filled by
+    /// the event-type stage; empty when no classifier runs (the rules' types stand).
+    /// </summary>
+    public MentionType[] MentionTypes { get; set; } = [];
+
+    /// <summary>
+    /// An event the classifier reads in a short text in which the rules found no trigger word at all (filled by the
+    /// event-type stage); it comes before every mention.
+    /// </summary>
+    public EventMention? InferredMention { get; set; }
+
     /// <summary>Normalized word hashes of the tokens (see <see cref="EventExtractor.Extraction.WordKey"/>), filled once by the lexicon stage.</summary>
     public ulong[] TokenHashes { get; set; } = [];
 
@@ -228,6 +240,18 @@ public record struct EventMention(int Sentence, int TriggerEntity, SubEventType 
     public float Confidence { get; set; }
     public MentionFlags Flags { get; set; }
 }
+
+/// <summary>Who decided a mention's sub-event type.</summary>
+public enum TypeSource : byte
+{
+    /// <summary>The rules' type stands.</summary>
+    Rules,
+    /// <summary>The classifier's type (None: the classifier reads no event).</summary>
+    Model,
+}
+
+/// <summary>The sub-event type decided for a mention, the probability the classifier gives it, and who decided.</summary>
+public readonly record struct MentionType(SubEventType Type, float Probability, TypeSource Source);
 
 /// <summary>What else a mention's sentence says.</summary>
 [Flags]

@@ -1,0 +1,179 @@
+using EventExtractor.Learning;
+using EventExtractor.Pipeline;
+using EventExtractor.Records;
+using EventExtractor.Text;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>
+/// Decides the sub-event type of each event mention with the learned classifier, after the rules have found the
+/// mentions. The rules' types, flags and the trigger words they judged no event are features of the classifier;
+/// what the rules know for certain stays a hard constraint, applied by the named rules below in order. A short
+/// text (a brief, an ACLED note) is classified whole, as the classifier was trained on it; a sentence of an article
+/// is classified with its headline and lede as context. The decisions go to a layer of their own
+/// (<see cref="Document.MentionTypes"/>); the assembler reads them.
+/// </summary>
+public sealed class EventTypeStage(IEventClassifier classifier) : IStage
+{
+    /// <summary>A short text the classifier finds no event in at this probability reports none (tuned on the dev split).</summary>
+    public const float NonEventProbability = 0.85f;
+
+    /// <summary>A short text without any trigger word gets the classifier's event when it is this sure.</summary>
+    public const float InferredEventConfidence = 0.5f;
+
+    /// <summary>
+    /// In an article, the classifier replaces a type the rules named with a trigger or a weapon only when it is this
+    /// sure (tuned on the dev split: articles are long, the training data few, and the rules read them well).
+    /// </summary>
+    public const float ArticleOverrideConfidence = 0.9f;
+
+    /// <summary>
+    /// In an article, the classifier decides a type the rules only guessed from "attacked" or "killed" when it is this
+    /// sure (tuned on the dev split: 0 types every guess, and the guesses it then confirms start events of their own).
+    /// </summary>
+    public const float GuessedTypeConfidence = 0.7f;
+
+    public string Name => "event types";
+    public Annotations Requires => Annotations.Tokens | Annotations.Sentences | Annotations.Actors | Annotations.Weapons |
+                                   Annotations.Triggers | Annotations.Places | Annotations.Dates | Annotations.Mentions;
+    public Annotations Provides => Annotations.EventTypes;
+
+    /// <summary>The classifier the stage consults.</summary>
+    public IEventClassifier Classifier => classifier;
+
+    public void Process(Document doc)
+    {
+        var types = new MentionType[doc.Mentions.Count];
+        for (int i = 0; i < types.Length; i++) types[i] = new MentionType(doc.Mentions[i].Type, doc.Mentions[i].Confidence, TypeSource.Rules);
+        Span<float> probabilities = stackalloc float[EventClassifierModel.AllClasses.Count];
+        var p = classifier.ClassifyDocument(doc, out var shape, probabilities);
+        if (shape == TrainingData.DocumentShape.Short) DecideShortText(doc, p, probabilities, types);
+        else if (shape == TrainingData.DocumentShape.Article) DecideArticle(doc, types, probabilities);
+        doc.MentionTypes = types;
+    }
+
+    /// <summary>
+    /// A short text tells one event: the classifier's type goes to every typed mention, with these constraints:
+    /// <list type="number">
+    /// <item><b>Modality</b>: trigger words the rules judged a threat, plan, denial, habit or quoted claim (no mention)
+    /// stay no event, whatever the classifier reads.</item>
+    /// <item><b>Non-event</b>: the classifier's None removes the events only when it is <see cref="NonEventProbability"/> sure.</item>
+    /// <item><b>Hierarchy</b>: an interception the rules coded (Disrupted weapons use, which the codebook puts above
+    /// the tactic it stopped) stands unless the classifier reads one too.</item>
+    /// <item><b>Inferred event</b>: a text without any trigger word gets the classifier's event when it is
+    /// <see cref="InferredEventConfidence"/> sure.</item>
+    /// </list>
+    /// </summary>
+    private static void DecideShortText(Document doc, EventPrediction p, ReadOnlySpan<float> probabilities, MentionType[] types)
+    {
+        bool anyTyped = false;
+        foreach (var m in doc.Mentions) anyTyped |= m.Type != SubEventType.None;
+        if (!anyTyped)
+        {
+            if (HasTrigger(doc)) return; // modality
+            if (p.Type != SubEventType.None && p.Confidence >= InferredEventConfidence)
+                doc.InferredMention = InferMention(doc, p);
+            return;
+        }
+        if (p.Type == SubEventType.None)
+        {
+            if (p.NoneProbability < NonEventProbability)
+            {
+                for (int i = 0; i < types.Length; i++) // the rules' types stand, with the probability the classifier gives them
+                    if (types[i].Type != SubEventType.None) types[i] = types[i] with { Probability = probabilities[(int)types[i].Type] };
+                return;
+            }
+            for (int i = 0; i < types.Length; i++)
+                if (types[i].Type != SubEventType.None) types[i] = new MentionType(SubEventType.None, p.NoneProbability, TypeSource.Model);
+            return;
+        }
+        for (int i = 0; i < types.Length; i++)
+        {
+            var rule = types[i].Type;
+            if (rule == SubEventType.None) continue;
+            if (rule == SubEventType.DisruptedWeaponsUse && p.Type != SubEventType.DisruptedWeaponsUse) // hierarchy
+            {
+                types[i] = new MentionType(rule, probabilities[(int)rule], TypeSource.Rules);
+                continue;
+            }
+            types[i] = new MentionType(p.Type, p.Confidence, TypeSource.Model);
+        }
+    }
+
+    /// <summary>
+    /// Each typed mention of an article is classified in its context (headline and lede). The classifier decides a
+    /// type the rules only guessed when it is <see cref="GuessedTypeConfidence"/> sure, and replaces a named one when
+    /// it is <see cref="ArticleOverrideConfidence"/> sure;
+    /// the modality and hierarchy constraints hold as for short texts, and None never removes an article's mention
+    /// (an article reports many things besides its event; the rules' modality cues already judged the sentence).
+    /// The probability kept is the classifier's probability of the type decided.
+    /// </summary>
+    private void DecideArticle(Document doc, MentionType[] types, Span<float> probabilities)
+    {
+        int lede = TrainingData.LedeParagraph(doc);
+        for (int i = 0; i < types.Length; i++)
+        {
+            var m = doc.Mentions[i];
+            if (m.Type == SubEventType.None) continue;
+            var q = classifier.ClassifySentence(doc, m.Sentence, TrainingData.PositionOf(doc, m.Sentence, lede), probabilities);
+            bool weak = (m.Flags & MentionFlags.WeakType) != 0;
+            bool decide = q.Type != SubEventType.None
+                          && q.Confidence >= (weak ? GuessedTypeConfidence : ArticleOverrideConfidence)
+                          && (m.Type != SubEventType.DisruptedWeaponsUse || q.Type == SubEventType.DisruptedWeaponsUse);
+            types[i] = decide
+                ? new MentionType(q.Type, q.Confidence, TypeSource.Model)
+                : new MentionType(m.Type, probabilities[(int)m.Type], TypeSource.Rules);
+        }
+    }
+
+    private static bool HasTrigger(Document doc)
+    {
+        foreach (var e in doc.Entities)
+            if (e.Label == EntityLabel.Trigger) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The event of a short text without trigger words: in its first evidence sentence that names a place (else
+    /// the first), with that sentence's first actor as actor1, the next as actor2, its first place and date.
+    /// </summary>
+    private static EventMention? InferMention(Document doc, EventPrediction p)
+    {
+        int chosen = -1;
+        for (int s = 0; s < doc.Sentences.Length; s++)
+        {
+            if (!IsEvidence(doc, doc.Sentences[s])) continue;
+            if (chosen < 0) chosen = s;
+            if (First(doc, s, EntityLabel.Place, 0) >= 0) { chosen = s; break; }
+        }
+        if (chosen < 0) return null;
+        int actor1 = First(doc, chosen, EntityLabel.Actor, 0);
+        return new EventMention(chosen, -1, p.Type)
+        {
+            Actor1 = actor1,
+            Actor2 = actor1 >= 0 ? First(doc, chosen, EntityLabel.Actor, actor1 + 1) : -1,
+            Place = First(doc, chosen, EntityLabel.Place, 0),
+            Date = First(doc, chosen, EntityLabel.Date, 0),
+            Confidence = p.Confidence,
+        };
+    }
+
+    private static int First(Document doc, int sentence, EntityLabel label, int from)
+    {
+        var s = doc.Sentences[sentence];
+        int end = s.FirstToken + s.TokenCount;
+        for (int i = from; i < doc.Entities.Count; i++)
+        {
+            var e = doc.Entities[i];
+            if (e.Label == label && e.FirstToken >= s.FirstToken && e.FirstToken < end) return i;
+        }
+        return -1;
+    }
+
+    private static bool IsEvidence(Document doc, Sentence sentence)
+    {
+        if (doc.Paragraphs.Length == 0) return true;
+        int p = sentence.Paragraph >= 0 ? sentence.Paragraph : doc.ParagraphAt(sentence.Start);
+        return p < 0 || doc.Paragraphs[p].IsEvidence;
+    }
+}
