@@ -49,6 +49,7 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
         var p = classifier.ClassifyDocument(doc, out var shape, probabilities);
         if (shape == TrainingData.DocumentShape.Short) DecideShortText(doc, p, probabilities, types);
         else if (shape == TrainingData.DocumentShape.Article) DecideArticle(doc, types, probabilities);
+        else for (int i = 0; i < types.Length; i++) types[i] = types[i] with { Probability = probabilities[(int)types[i].Type] };
         doc.MentionTypes = types;
     }
 
@@ -108,15 +109,24 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
     /// (an article reports many things besides its event; the rules' modality cues already judged the sentence).
     /// The probability kept is the classifier's probability of the type decided.
     /// </summary>
-    private void DecideArticle(Document doc, MentionType[] types, Span<float> probabilities)
+    private void DecideArticle(Document doc, MentionType[] types, ReadOnlySpan<float> documentProbabilities)
     {
         int lede = TrainingData.LedeParagraph(doc);
+        Span<float> probabilities = stackalloc float[documentProbabilities.Length];
         for (int i = 0; i < types.Length; i++)
         {
             var m = doc.Mentions[i];
             if (m.Type == SubEventType.None) continue;
-            var q = classifier.ClassifySentence(doc, m.Sentence, TrainingData.PositionOf(doc, m.Sentence, lede), probabilities);
             bool weak = (m.Flags & MentionFlags.WeakType) != 0;
+            var position = TrainingData.PositionOf(doc, m.Sentence, lede);
+            if (!weak && !InLedeZone(doc, m.Sentence))
+            {
+                // A named tactic told later in the article: the model would not be sure enough to replace it (its
+                // examples are headlines, ledes and short texts); its confidence is the article's probability of it.
+                types[i] = new MentionType(m.Type, documentProbabilities[(int)m.Type], TypeSource.Rules);
+                continue;
+            }
+            var q = classifier.ClassifySentence(doc, m.Sentence, position, probabilities);
             bool decide = q.Type != SubEventType.None
                           && q.Confidence >= (weak ? GuessedTypeConfidence : ArticleOverrideConfidence)
                           && (m.Type != SubEventType.DisruptedWeaponsUse || q.Type == SubEventType.DisruptedWeaponsUse);
@@ -125,6 +135,22 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
                 : new MentionType(m.Type, probabilities[(int)m.Type], TypeSource.Rules);
         }
     }
+
+    /// <summary>The headline and the first <see cref="LedeZoneParagraphs"/> body paragraphs, where an article tells its main event.</summary>
+    private static bool InLedeZone(Document doc, int sentence)
+    {
+        var s = doc.Sentences[sentence];
+        int p = s.Paragraph >= 0 ? s.Paragraph : doc.ParagraphAt(s.Start);
+        if (p < 0 || doc.Paragraphs.Length == 0) return true;
+        if (doc.Paragraphs[p].Kind is ParagraphKind.Headline or ParagraphKind.Subheadline) return true;
+        int body = 0;
+        for (int i = 0; i < p; i++)
+            if (doc.Paragraphs[i].Kind == ParagraphKind.Body && ++body >= LedeZoneParagraphs) return false;
+        return true;
+    }
+
+    /// <summary>Body paragraphs that count as the lede zone (as the assembler's lede).</summary>
+    private const int LedeZoneParagraphs = 3;
 
     private static bool HasTrigger(Document doc)
     {

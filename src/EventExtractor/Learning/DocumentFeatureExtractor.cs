@@ -95,7 +95,7 @@ public sealed class DocumentFeatureExtractor : IFeatureExtractor
             if ((token.Flags & TokenFlags.Quoted) != 0) quoted = true;
             if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol) continue;
             var text = doc.TokenText(t);
-            ulong word = WordKey.Hash(text);
+            ulong word = doc.TokenHash(t); // WordKey.Hash of the text, cached by the lexicon stage
             if (word == 0) continue;
             byte mark = marks[t - firstToken];
 

@@ -41,6 +41,7 @@ public interface IEventClassifier
 public sealed class EventClassifier : IEventClassifier
 {
     [ThreadStatic] private static FeatureBuffer? t_buffer;
+    [ThreadStatic] private static ContextCache? t_context;
 
     /// <summary>
     /// Wraps a model. <paramref name="knowledge"/> and the <paramref name="lexiconHash"/> of the lexicons it was loaded
@@ -95,9 +96,45 @@ public sealed class EventClassifier : IEventClassifier
 
     public EventPrediction ClassifySentence(Document doc, int sentence, TextPosition position, Span<float> probabilities = default)
     {
+        // The headline and lede are the same for every sentence of the document: their features, and for a linear
+        // model their share of the scores, are made once per document and thread. Features all have the value 1,
+        // so the two parts add up to the vector training saw.
+        var context = t_context ??= new ContextCache();
+        if (!ReferenceEquals(context.Document, doc) || !ReferenceEquals(context.Model, Model))
+        {
+            TrainingData.DocumentFeatures(doc, Features, context.Features, out _);
+            context.Features.Compact();
+            context.Linear = Model.TryLinearPart(context.Features.Ids, context.Features.Values, context.Raw, out context.Squares);
+            context.Document = doc;
+            context.Model = Model;
+        }
         var buffer = t_buffer ??= new FeatureBuffer();
-        TrainingData.SentenceInContextFeatures(doc, sentence, position, Features, buffer);
-        return Predict(buffer, probabilities);
+        var s = doc.Sentences[sentence];
+        if (!context.Linear)
+        {
+            buffer.CopyFrom(context.Features);
+            Features.Extract(doc, s.FirstToken, s.TokenCount, position, buffer);
+            return Predict(buffer, probabilities);
+        }
+        buffer.Clear();
+        Features.Extract(doc, s.FirstToken, s.TokenCount, position, buffer);
+        buffer.Compact();
+        int c = Model.Classes.Count;
+        Span<float> probs = probabilities.Length >= c ? probabilities[..c] : stackalloc float[c];
+        Model.ProbabilitiesOfSum(context.Features.Ids, context.Features.Values, context.Raw, context.Squares, buffer.Ids, buffer.Values, probs);
+        int best = Scoring.ArgMax(probs);
+        return new EventPrediction(Model.Classes[best], probs[best], probs[(int)SubEventType.None]);
+    }
+
+    /// <summary>One thread's headline-and-lede features of the document it classifies sentences of.</summary>
+    private sealed class ContextCache
+    {
+        public Document? Document;
+        public EventClassifierModel? Model;
+        public readonly FeatureBuffer Features = new();
+        public readonly float[] Raw = new float[EventClassifierModel.AllClasses.Count];
+        public float Squares;
+        public bool Linear;
     }
 
     private EventPrediction Predict(FeatureBuffer buffer, Span<float> probabilities)

@@ -73,8 +73,7 @@ public sealed class EventClassifierModel
     /// <summary>Every entry's time stamp: a zip stores one per entry, and the time of saving would make every file differ.</summary>
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly int[] _vocabulary;
-    private readonly int[] _slotOfBucket; // -1: not in the vocabulary
+    private readonly int[] _vocabulary; // strictly increasing: a bucket's slot is found by binary search (a table of 2^20 slots would miss the cache on every feature)
     private readonly float[]? _weights; // slots x classes
     private readonly float[]? _bias;
     private readonly SubEventType[] _classes;
@@ -88,14 +87,9 @@ public sealed class EventClassifierModel
         Hasher = new FeatureHasher(metadata.BucketBits);
         _classes = AllClasses.ToArray();
         _vocabulary = vocabulary;
-        _slotOfBucket = new int[Hasher.BucketCount];
-        Array.Fill(_slotOfBucket, -1);
         for (int i = 0; i < vocabulary.Length; i++)
-        {
             if ((uint)vocabulary[i] >= (uint)Hasher.BucketCount || (i > 0 && vocabulary[i] <= vocabulary[i - 1]))
                 throw new ModelException(Messages.ClassifierCorrupt);
-            _slotOfBucket[vocabulary[i]] = i;
-        }
         if (weights != null && (bias == null || bias.Length != _classes.Length || weights.Length != vocabulary.Length * _classes.Length))
             throw new ModelException(Messages.ClassifierCorrupt);
         _weights = weights;
@@ -179,7 +173,7 @@ public sealed class EventClassifierModel
     }
 
     /// <summary>
-    /// Every class's probability for a compacted feature vector (<see cref="FeatureBuffer.Compact"/>), into
+    /// Every class's probability for a compacted feature vector (<see cref="FeatureBuffer.Compact"/>: ids strictly increasing), into
     /// <paramref name="probabilities"/> (length = class count). Allocation-free for linear models.
     /// </summary>
     public void Probabilities(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> probabilities)
@@ -192,10 +186,10 @@ public sealed class EventClassifierModel
             // ML.NET's maximum-entropy score: the bias plus the dot product, per class; then the softmax.
             Span<float> scores = stackalloc float[c];
             _bias.AsSpan().CopyTo(scores);
+            int from = 0;
             for (int i = 0; i < ids.Length; i++)
             {
-                if ((uint)ids[i] >= (uint)_slotOfBucket.Length) continue;
-                int slot = _slotOfBucket[ids[i]];
+                int slot = NextSlot(ids[i], ref from);
                 if (slot < 0) continue;
                 float v = values[i] * norm;
                 var w = _weights.AsSpan(slot * c, c);
@@ -206,6 +200,58 @@ public sealed class EventClassifierModel
         }
         _scorer.Value.Probabilities(ids, values, norm, probs);
         if (Temperature != 1f) Scoring.Sharpen(probs, Temperature);
+    }
+
+    /// <summary>
+    /// The linear part of a compacted vector's scores, unnormalized and without the bias (Σ value × weight per class),
+    /// and the sum of its squared values; false for a model that is not linear. With
+    /// <see cref="ProbabilitiesOfSum"/> it scores many vectors that share one part (a sentence with its article's
+    /// headline and lede) by reading the shared part's weights once.
+    /// </summary>
+    public bool TryLinearPart(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> raw, out float squares)
+    {
+        squares = 0;
+        if (_weights == null) return false;
+        int c = _classes.Length;
+        raw[..c].Clear();
+        double sq = 0;
+        int from = 0;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            sq += (double)values[i] * values[i];
+            int slot = NextSlot(ids[i], ref from);
+            if (slot < 0) continue;
+            var w = _weights.AsSpan(slot * c, c);
+            for (int k = 0; k < c; k++) raw[k] += w[k] * values[i];
+        }
+        squares = (float)sq;
+        return true;
+    }
+
+    /// <summary>
+    /// The probabilities of the sum of two compacted vectors, the first given by its <see cref="TryLinearPart"/>
+    /// (only its ids and values are needed besides, for the norm of the sum): what <see cref="Probabilities"/> gives
+    /// for the summed vector, up to float rounding. Linear models only.
+    /// </summary>
+    public void ProbabilitiesOfSum(ReadOnlySpan<int> firstIds, ReadOnlySpan<float> firstValues, ReadOnlySpan<float> firstRaw, float firstSquares,
+        ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> probabilities)
+    {
+        int c = _classes.Length;
+        Span<float> raw = stackalloc float[c];
+        if (!TryLinearPart(ids, values, raw, out float squares)) throw new InvalidOperationException("not a linear model");
+        // |a + b|^2 = |a|^2 + |b|^2 + 2 a.b, a.b over the ids both vectors have (both are sorted).
+        double cross = 0;
+        for (int i = 0, j = 0; i < firstIds.Length && j < ids.Length;)
+        {
+            if (firstIds[i] < ids[j]) i++;
+            else if (firstIds[i] > ids[j]) j++;
+            else cross += (double)firstValues[i++] * values[j++];
+        }
+        double total = firstSquares + squares + 2 * cross;
+        float norm = total > 0 ? (float)(1.0 / Math.Sqrt(total)) : 1f;
+        Span<float> scores = stackalloc float[c];
+        for (int k = 0; k < c; k++) scores[k] = _bias![k] + (firstRaw[k] + raw[k]) * norm;
+        Scoring.Softmax(scores, Temperature, probabilities[..c]);
     }
 
     /// <summary>
@@ -242,8 +288,25 @@ public sealed class EventClassifierModel
         return ml.Model.Load(ms, out _);
     }
 
-    /// <summary>The ML.NET slot of each feature bucket, -1 when the model does not know it.</summary>
-    internal int SlotOf(int bucket) => (uint)bucket < (uint)_slotOfBucket.Length ? _slotOfBucket[bucket] : -1;
+    /// <summary>The ML.NET slot of a feature bucket, -1 when the model does not know it.</summary>
+    internal int SlotOf(int bucket)
+    {
+        int i = Array.BinarySearch(_vocabulary, bucket);
+        return i >= 0 ? i : -1;
+    }
+
+    /// <summary>The slot of <paramref name="bucket"/> (or -1), searching from <paramref name="from"/> on: ids come in increasing order.</summary>
+    private int NextSlot(int bucket, ref int from)
+    {
+        int i = Array.BinarySearch(_vocabulary, from, _vocabulary.Length - from, bucket);
+        if (i >= 0)
+        {
+            from = i + 1;
+            return i;
+        }
+        from = ~i;
+        return -1;
+    }
 
     /// <summary>The name a class has in files: "None" or the codebook's sub-event name.</summary>
     public static string ClassName(SubEventType t) => t == SubEventType.None ? "None" : AcledTaxonomy.Name(t);

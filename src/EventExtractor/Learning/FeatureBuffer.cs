@@ -26,6 +26,13 @@ public sealed class FeatureBuffer
     /// <summary>The feature values, parallel to <see cref="Ids"/>.</summary>
     public ReadOnlySpan<float> Values => _values.AsSpan(0, Count);
 
+    /// <summary>Replaces the features with a copy of <paramref name="other"/>'s.</summary>
+    public void CopyFrom(FeatureBuffer other)
+    {
+        Count = 0;
+        for (int i = 0; i < other.Count; i++) Add(other._ids[i], other._values[i]);
+    }
+
     /// <summary>Empties the buffer (keeps its storage).</summary>
     public void Clear() => Count = 0;
 

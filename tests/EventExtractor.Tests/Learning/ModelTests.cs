@@ -44,6 +44,29 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void Scoring_a_vector_in_two_parts_gives_the_probabilities_of_their_sum()
+    {
+        var model = Model.Value;
+        var analyzer = TextAnalyzer.Plain();
+        var fx = new DocumentFeatureExtractor(model.Hasher, null);
+        var examples = LearningTestData.Featurize(LearningTestData.Train, analyzer, fx);
+        Span<float> raw = stackalloc float[26], split = stackalloc float[26], whole = stackalloc float[26];
+        for (int i = 0; i + 1 < examples.Count; i++)
+        {
+            var a = examples[i].Features;
+            var b = examples[i + 1].Features;
+            Assert.True(model.TryLinearPart(a.Ids, a.Values, raw, out float squares));
+            model.ProbabilitiesOfSum(a.Ids, a.Values, raw, squares, b.Ids, b.Values, split);
+            var sum = new FeatureBuffer();
+            for (int j = 0; j < a.Ids.Length; j++) sum.Add(a.Ids[j], a.Values[j]);
+            for (int j = 0; j < b.Ids.Length; j++) sum.Add(b.Ids[j], b.Values[j]);
+            sum.Compact();
+            model.Probabilities(sum.Ids, sum.Values, whole);
+            for (int k = 0; k < 26; k++) Assert.True(Math.Abs(whole[k] - split[k]) < 1e-5, $"{whole[k]} vs {split[k]}"); // float rounding only
+        }
+    }
+
+    [Fact]
     public void The_other_trainers_train_save_and_load()
     {
         foreach (var kind in new[] { TrainerKind.SdcaMaximumEntropy, TrainerKind.LightGbm })
