@@ -85,6 +85,8 @@ public static class Program
         root.Add(TrainCommand.Create(context));
         root.Add(ClassifyCommand.Create(context));
         root.Add(ExportCommand.Create(context));
+        root.Add(Review.ReviewCommand.Create(context));
+        root.Add(Report.ReportCommand.Create(context));
         return root;
     }
 }

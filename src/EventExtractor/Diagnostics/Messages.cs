@@ -112,4 +112,25 @@ public static class Messages
     public static string MergeSameArticleTwice(string where) => $"{where}: this article_seq is also in another input; give each shard's output once";
     public static string InterruptedNotResumable => "interrupted; the output was not completed";
     public static string Interrupted(string output) => $"interrupted; run the same command with --resume to continue into '{output}'";
+
+    // Review page and report
+    public static string ReviewBadPort(string value) => $"--port '{value}' is not a port number (0 to 65535; 0 picks a free one)";
+    public static string ReviewBadHost(string value) => $"--host '{value}' is not an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0)";
+    public static string ReviewWideHost(string host) => $"warning: listening on {host}: anyone who can reach this machine can read the articles and change the gold records";
+    public static string ReviewNoArticles => "no article could be read from the inputs; nothing to review";
+    public static string ReviewCannotListen(string address, string why) => $"cannot listen on {address}: {why}";
+    public static string ReviewGoldNotWritable(string folder, string why) => $"cannot write the gold folder '{folder}': {why}";
+    public static string ReviewUnknownArticle(string id) => $"no article '{id}' in this review";
+    public static string ReviewBadJson(string why) => $"the request body is not valid JSON ({why})";
+    public static string ReviewBadRequest(string why) => $"the request is not usable: {why}";
+    public static string ReviewStaleVersion(string id, int yours, int saved) => $"article '{id}' was saved elsewhere (another tab or window) since you opened it (your version {yours}, saved version {saved}); reload it to see that save, then redo your change";
+    public static string ReviewBadToken => "the anti-forgery token is missing or invalid; reload the page";
+    public static string ReviewBadRecord(int index, string why) => $"record {index}: {why}";
+    public static string ReviewBadFilter(string name, string value) => $"filter '{name}' has an unusable value '{value}'";
+    public static string ReportNoRecords => "no records were read from the inputs";
+    public static string ReportUnknownFormat(string value) => $"--format '{value}' is not a report format (use html or text)";
+    public static string ReportNeedsOutput => "an HTML report needs -o FILE.html (or use --format text)";
+    public static string ReportUnknownInput(string path) => $"cannot tell what '{path}' holds: use records in JSON Lines (.jsonl), JSON (.json), CSV (.csv) or SQLite (.db, .sqlite)";
+    public static string ReportNotEventsDatabase(string path) => $"'{path}' has no 'events' table (write one with 'eventextractor extract ... -o FILE.db')";
+    public static string ReportWorldMapMissing(string path) => $"the world map '{path}' is missing; the report has no map (rebuild it with tools/worldmap)";
 }

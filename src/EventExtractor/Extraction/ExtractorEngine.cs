@@ -18,7 +18,7 @@ public sealed class ExtractorEngine
     private readonly EventAssembler _assembler;
     private readonly RecordBuilder _records;
 
-    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, Func<ExtractionKnowledge, IEventClassifier?> classifier)
+    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, Func<ExtractionKnowledge, IEventClassifier?> classifier)
     {
         var k = loaded.Knowledge;
         Classifier = classifier(k);
@@ -31,6 +31,7 @@ public sealed class ExtractorEngine
             new PlaceStage(k, loaded.Places),
             new DateStage(k),
             new MentionStage(k),
+            new DiscourseStage(discourse),
         ];
         if (Classifier != null) stages.Add(new EventTypeStage(Classifier));
         _pipeline = new DocumentPipeline(stages);
@@ -55,7 +56,7 @@ public sealed class ExtractorEngine
     public static ExtractorEngine Load(string modelsDir, string? modelPath = null)
     {
         var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
-        return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir),
+        return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir),
             k => modelPath != null || File.Exists(path) ? EventClassifier.Load(modelsDir, k, path) : null);
     }
 

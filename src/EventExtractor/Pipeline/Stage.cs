@@ -18,8 +18,10 @@ public enum Annotations
     Counts = 1 << 8,
     Triggers = 1 << 9,
     Mentions = 1 << 10,
+    /// <summary>Places and dates that mentions take from neighbouring sentences.</summary>
+    Discourse = 1 << 11,
     /// <summary>The sub-event type decided for each mention, with its probability (<see cref="Document.MentionTypes"/>).</summary>
-    EventTypes = 1 << 11,
+    EventTypes = 1 << 12,
 }
 
 /// <summary>

@@ -55,6 +55,12 @@ public sealed class Document
     public List<EventMention> Mentions { get; } = new();
 
     /// <summary>
+    /// For each mention (same index as <see cref="Mentions"/>), the place and date a neighbouring sentence gives it
+    /// ("The attack took place near X."); filled by the discourse stage.
+    /// </summary>
+    public MentionContext[] MentionContexts { get; set; } = [];
+
+    /// <summary>
     /// The sub-event type decided for each mention (parallel to <see cref="Mentions"/>) and its probability, filled by
     /// the event-type stage; empty when no classifier runs (the rules' types stand).
     /// </summary>
@@ -252,6 +258,15 @@ public enum TypeSource : byte
 
 /// <summary>The sub-event type decided for a mention, the probability the classifier gives it, and who decided.</summary>
 public readonly record struct MentionType(SubEventType Type, float Probability, TypeSource Source);
+
+/// <summary>
+/// What a mention takes from the sentences around it: a place entity and a date entity (indexes into
+/// <see cref="Document.Entities"/>), -1 for none. Used only where the mention has none of its own.
+/// </summary>
+public readonly record struct MentionContext(int Place, int Date)
+{
+    public static readonly MentionContext None = new(-1, -1);
+}
 
 /// <summary>What else a mention's sentence says.</summary>
 [Flags]
