@@ -123,9 +123,8 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
     }
 
     /// <summary>
-    /// The event-type stage's decisions (when a classifier ran) become the mentions' types: a type the classifier
-    /// decided is no longer a guess, and the mention's confidence is the probability of its type. The event the
-    /// classifier read in a text without trigger words comes first.
+    /// The event-type stage's decisions (when a classifier ran) become the mentions' types, and a mention's confidence
+    /// is the probability of its type.
     /// </summary>
     private static void ApplyDecidedTypes(Document doc)
     {
@@ -134,8 +133,12 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         {
             var m = doc.Mentions[i];
             var d = doc.MentionTypes[i];
-            var flags = d.Source == TypeSource.Model ? m.Flags & ~MentionFlags.WeakType : m.Flags;
-            doc.Mentions[i] = m with { Type = d.Type, Confidence = d.Probability, Flags = flags };
+            // The type is the model's, but a mention the rules only guessed is still as thinly told as it was
+            // (no named tactic): it starts an event only when fully told, as before.
+            doc.Mentions[i] = d.Type == SubEventType.None && d.Source == TypeSource.Model
+                // The classifier reads no event here: the mention starts nothing and brings no toll.
+                ? m with { Type = SubEventType.None, Confidence = d.Probability, Fatalities = -1, Injuries = -1, Flags = m.Flags | MentionFlags.Reference }
+                : m with { Type = d.Type, Confidence = d.Probability };
         }
     }
 

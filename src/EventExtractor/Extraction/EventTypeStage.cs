@@ -18,8 +18,8 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
     /// <summary>A short text the classifier finds no event in at this probability reports none (tuned on the dev split).</summary>
     public const float NonEventProbability = 0.85f;
 
-    /// <summary>A short text without any trigger word gets the classifier's event when it is this sure.</summary>
-    public const float InferredEventConfidence = 0.5f;
+    /// <summary>A short text without any trigger word gets the classifier's event when it is this sure (as sure as the perceptron had to be: non-events without trigger words are common).</summary>
+    public const float InferredEventConfidence = 0.8f;
 
     /// <summary>
     /// In an article, the classifier replaces a type the rules named with a trigger or a weapon only when it is this
@@ -47,14 +47,16 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
         for (int i = 0; i < types.Length; i++) types[i] = new MentionType(doc.Mentions[i].Type, doc.Mentions[i].Confidence, TypeSource.Rules);
         Span<float> probabilities = stackalloc float[EventClassifierModel.AllClasses.Count];
         var p = classifier.ClassifyDocument(doc, out var shape, probabilities);
-        if (shape == TrainingData.DocumentShape.Short) DecideShortText(doc, p, probabilities, types);
+        if (shape == TrainingData.DocumentShape.Short && !SeveralDays(doc)) DecideShortText(doc, p, probabilities, types);
+        else if (shape == TrainingData.DocumentShape.Short) DecideArticle(doc, types, probabilities); // a brief of several events
         else if (shape == TrainingData.DocumentShape.Article) DecideArticle(doc, types, probabilities);
         else for (int i = 0; i < types.Length; i++) types[i] = types[i] with { Probability = probabilities[(int)types[i].Type] };
         doc.MentionTypes = types;
     }
 
     /// <summary>
-    /// A short text tells one event: the classifier's type goes to every typed mention, with these constraints:
+    /// A short text tells one event (unless its events fall on several days): the classifier's type goes to every
+    /// typed mention, with these constraints:
     /// <list type="number">
     /// <item><b>Modality</b>: trigger words the rules judged a threat, plan, denial, habit or quoted claim (no mention)
     /// stay no event, whatever the classifier reads.</item>
@@ -151,6 +153,23 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
 
     /// <summary>Body paragraphs that count as the lede zone (as the assembler's lede).</summary>
     private const int LedeZoneParagraphs = 3;
+
+    /// <summary>
+    /// True when the rules' typed mentions fall on two or more days: a brief that tells several events ("killed four
+    /// on Monday; on Tuesday, soldiers clashed ..."), whose sentences are typed one by one as in an article.
+    /// </summary>
+    private static bool SeveralDays(Document doc)
+    {
+        int day = int.MinValue;
+        foreach (var m in doc.Mentions)
+        {
+            if (m.Type == SubEventType.None || m.Date < 0) continue;
+            int d = doc.Entities[m.Date].Ref;
+            if (day == int.MinValue) day = d;
+            else if (d != day) return true;
+        }
+        return false;
+    }
 
     private static bool HasTrigger(Document doc)
     {
