@@ -23,9 +23,10 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
         var mentions = WithInferredMention(doc, WithContext(doc));
         var events = new List<ExtractedEvent>();
         var headline = new List<int>();
-        int headlineEvent = FirstTypedHeadline(mentions);
+        int headlineEvent = FirstTypedHeadline(doc, mentions);
         for (int i = 0; i < mentions.Length; i++)
         {
+            if (NonEvent(doc, i)) continue;
             var m = mentions[i];
             if ((m.Flags & MentionFlags.Headline) != 0) { headline.Add(i); continue; }
             bool weak = (m.Flags & MentionFlags.WeakType) != 0;
@@ -143,15 +144,17 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
     }
 
     /// <summary>
-    /// The event the classifier read in a text without trigger words, first in the mention layer and in the
-    /// assembler's copy (after <see cref="WithContext"/>, whose contexts are indexed by the mention stage's order).
+    /// The event the classifier read in a text without trigger words, last in the mention layer and in the
+    /// assembler's copy.
     /// </summary>
     private static EventMention[] WithInferredMention(Document doc, EventMention[] mentions)
     {
         if (doc.InferredMention is not { } inferred) return mentions;
-        doc.Mentions.Insert(0, inferred);
-        doc.InferredMention = null; // inserted once, should the document be assembled again
-        return [inferred, .. mentions];
+        // Appended, so that every layer indexed like the mention stage's mentions (contexts, non-event reasons, decided
+        // types) stays aligned; a text without trigger words has no mention before it that it could need to follow.
+        doc.Mentions.Add(inferred);
+        doc.InferredMention = null; // added once, should the document be assembled again
+        return [.. mentions, inferred];
     }
 
     /// <summary>A tactic guessed from "attacked"/"killed" starts an event only when fully told; a named one always.</summary>
@@ -164,12 +167,16 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
     }
 
     /// <summary>The first headline mention that names a tactic, or -1.</summary>
-    private static int FirstTypedHeadline(EventMention[] mentions)
+    private static int FirstTypedHeadline(Document doc, EventMention[] mentions)
     {
         for (int i = 0; i < mentions.Length; i++)
-            if ((mentions[i].Flags & MentionFlags.Headline) != 0 && mentions[i].Type != SubEventType.None) return i;
+            if ((mentions[i].Flags & MentionFlags.Headline) != 0 && mentions[i].Type != SubEventType.None && !NonEvent(doc, i)) return i;
         return -1;
     }
+
+    /// <summary>The text shows the mention reports no conflict event (see <see cref="EventContextStage"/>).</summary>
+    private static bool NonEvent(Document doc, int mention) =>
+        (doc.Done & Pipeline.Annotations.EventContext) != 0 && mention < doc.MentionNonEvents.Length && doc.MentionNonEvents[mention] != NonEventReason.None;
 
     /// <summary>A body mention completes the headline's event when it tells the same kind of event, or only a toll.</summary>
     private static bool HeadlineTakes(EventMention headline, EventMention body) =>

@@ -61,8 +61,8 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
     /// <item><b>Modality</b>: trigger words the rules judged a threat, plan, denial, habit or quoted claim (no mention)
     /// stay no event, whatever the classifier reads.</item>
     /// <item><b>Non-event</b>: the classifier's None removes the events only when it is <see cref="NonEventProbability"/> sure.</item>
-    /// <item><b>Hierarchy</b>: an interception the rules coded (Disrupted weapons use, which the codebook puts above
-    /// the tactic it stopped) stands unless the classifier reads one too.</item>
+    /// <item><b>Hierarchy</b>: a type a tactic rule decided (an interception, an intervention, a riot ..., which the
+    /// codebook puts above the tactic they involve) stands against the classifier's.</item>
     /// <item><b>Inferred event</b>: a text without any trigger word gets the classifier's event when it is
     /// <see cref="InferredEventConfidence"/> sure.</item>
     /// </list>
@@ -94,7 +94,7 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
         {
             var rule = types[i].Type;
             if (rule == SubEventType.None) continue;
-            if (rule == SubEventType.DisruptedWeaponsUse && p.Type != SubEventType.DisruptedWeaponsUse) // hierarchy
+            if (RuleStands(doc.Mentions[i], p.Type)) // hierarchy
             {
                 types[i] = new MentionType(rule, probabilities[(int)rule], TypeSource.Rules);
                 continue;
@@ -131,7 +131,7 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
             var q = classifier.ClassifySentence(doc, m.Sentence, position, probabilities);
             bool decide = q.Type != SubEventType.None
                           && q.Confidence >= (weak ? GuessedTypeConfidence : ArticleOverrideConfidence)
-                          && (m.Type != SubEventType.DisruptedWeaponsUse || q.Type == SubEventType.DisruptedWeaponsUse);
+                          && !RuleStands(m, q.Type);
             types[i] = decide
                 ? new MentionType(q.Type, q.Confidence, TypeSource.Model)
                 : new MentionType(m.Type, probabilities[(int)m.Type], TypeSource.Rules);
@@ -170,6 +170,13 @@ public sealed class EventTypeStage(IEventClassifier classifier) : IStage
         }
         return false;
     }
+
+    /// <summary>
+    /// The codebook's hierarchy: a type a tactic rule decided (an interception, an intervention, a riot ...; see
+    /// <see cref="TacticRules.RuleTypeStands"/>) stands against the classifier's.
+    /// </summary>
+    private static bool RuleStands(EventMention m, SubEventType predicted) =>
+        (m.Flags & MentionFlags.RuleDecided) != 0 && TacticRules.RuleTypeStands(m.Type, predicted);
 
     private static bool HasTrigger(Document doc)
     {

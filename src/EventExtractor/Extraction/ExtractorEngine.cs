@@ -18,7 +18,7 @@ public sealed class ExtractorEngine
     private readonly EventAssembler _assembler;
     private readonly RecordBuilder _records;
 
-    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, Func<ExtractionKnowledge, IEventClassifier?> classifier)
+    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, NonEventCues nonEvents, Func<ExtractionKnowledge, IEventClassifier?> classifier)
     {
         var k = loaded.Knowledge;
         Classifier = classifier(k);
@@ -32,13 +32,13 @@ public sealed class ExtractorEngine
             new DateStage(k),
             new MentionStage(k),
             new DiscourseStage(discourse),
+            new EventContextStage(k, nonEvents),
         ];
         if (Classifier != null) stages.Add(new EventTypeStage(Classifier));
         _pipeline = new DocumentPipeline(stages);
         _assembler = new EventAssembler(k, loaded.Places);
         var terms = loaded.Lexicon.Terms;
-        _records = new RecordBuilder(k, (iso3, force, date, unit) =>
-            terms.StateForceName(iso3, Enum.TryParse<StateForce>(force, out var f) ? f : StateForce.Military, date, unit));
+        _records = new RecordBuilder(k, terms.StateForceName);
         Pipeline = _pipeline;
     }
 
@@ -56,7 +56,7 @@ public sealed class ExtractorEngine
     public static ExtractorEngine Load(string modelsDir, string? modelPath = null)
     {
         var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
-        return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir),
+        return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir), NonEventCues.Load(modelsDir),
             k => modelPath != null || File.Exists(path) ? EventClassifier.Load(modelsDir, k, path) : null);
     }
 
@@ -69,7 +69,17 @@ public sealed class ExtractorEngine
         var doc = Analyse(article);
         var events = _assembler.Assemble(doc);
         var records = new List<AcledRecord>(events.Count);
-        foreach (var e in events) records.Add(_records.Build(doc, e));
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            var r = _records.Build(doc, e);
+            // Two events of one article with the same key (no date, no place) still get ids of their own.
+            var key = RecordBuilder.EventKey(r);
+            int occurrence = occurrences.GetValueOrDefault(key);
+            occurrences[key] = occurrence + 1;
+            r.EventIdCnty = EventIds.Derive(r.EventIdCnty, article.Id, key, occurrence);
+            records.Add(r);
+        }
         return records;
     }
 }

@@ -9,7 +9,7 @@ namespace EventExtractor.Extraction;
 /// precisions, place columns, weapons, fatalities, notes in ACLED's style, a deterministic event id, and the
 /// evidence (offsets into the article) for each field. This is where strings are cut from the document.
 /// </summary>
-public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, string, DateOnly, string, string> stateForceName)
+public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, Lexicons.StateForce, DateOnly, string, string> stateForceName)
 {
     private static readonly string[] InterNames =
         ["", "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters", "Civilians", "External/Other forces"];
@@ -88,7 +88,7 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         r.Confidence = Math.Round(e.Confidence, 3);
         r.Evidence = Evidence(doc, e);
         r.Notes = Notes(r, e);
-        r.EventIdCnty = EventId(country?.Iso3 ?? "XXX", article.Id, r);
+        r.EventIdCnty = country?.Iso3 ?? "XXX"; // the number is added once the article's events are known (EventIds)
         return r;
     }
 
@@ -106,14 +106,14 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
                 if (state == null) return ("", 0);
                 var name = date is { } d ? stateForceName(iso3, a.Force, d, a.Unit) : stateForceName(iso3, a.Force, DateOnly.MaxValue, a.Unit);
                 // A state's forces acting outside their own country are External/Other forces.
-                int inter = eventCountry != null && eventCountry.Iso3 != iso3 ? 8 : 1;
+                int inter = (int)(eventCountry != null && eventCountry.Iso3 != iso3 ? InterCode.ExternalOtherForces : InterCode.StateForces);
                 return (name, inter);
             }
             case ActorKind.Group:
-                return (a.Name.Replace("{COUNTRY}", eventCountry?.Name ?? ""), a.Inter);
+                return (a.Name.Replace("{COUNTRY}", eventCountry?.Name ?? ""), (int)a.Inter);
             default:
                 if (eventCountry == null) return ("", 0);
-                return (a.Name.Replace("{COUNTRY}", eventCountry.Name), a.Inter);
+                return (a.Name.Replace("{COUNTRY}", eventCountry.Name), (int)a.Inter);
         }
     }
 
@@ -159,20 +159,20 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             case EventType.Battles:
                 // Air strikes with no named author are the state's: armed groups rarely fly aircraft.
                 if (i1 == 0 && type == SubEventType.AirDroneStrike && country != null && !OnlyDrones(weapons))
-                    (a1, i1) = (stateForceName(country.Iso3, "Military", date ?? DateOnly.MaxValue, ""), 1);
+                    (a1, i1) = (stateForceName(country.Iso3, Lexicons.StateForce.Military, date ?? DateOnly.MaxValue, ""), 1);
                 if (i1 == 0) (a1, i1) = (C("Unidentified Armed Group ({COUNTRY})"), 3);
                 if (i2 == 0 && (e.Flags & MentionFlags.CivilianVictims) != 0 && e.Fatalities > 0) (a2, i2) = (C("Civilians ({COUNTRY})"), 7);
                 break;
             case EventType.StrategicDevelopments:
                 // Undated: the government in office now names the forces (as for named state actors).
                 if (type == SubEventType.Arrests && i1 == 0 && country != null)
-                    (a1, i1) = (stateForceName(country.Iso3, "Police", date ?? DateOnly.MaxValue, ""), 1);
+                    (a1, i1) = (stateForceName(country.Iso3, Lexicons.StateForce.Police, date ?? DateOnly.MaxValue, ""), 1);
                 if (type == SubEventType.DisruptedWeaponsUse)
                 {
                     // The side that intercepts, defuses or seizes acts (actor1, by default the country's forces);
                     // the side whose weapon it was is actor2.
                     if (i1 is 2 or 3 or 4 && i2 is 0 or 1 or 8) (a1, i1, a2, i2) = (a2, i2, a1, i1);
-                    if (i1 == 0 && country != null) (a1, i1) = (stateForceName(country.Iso3, "Military", date ?? DateOnly.MaxValue, ""), 1);
+                    if (i1 == 0 && country != null) (a1, i1) = (stateForceName(country.Iso3, Lexicons.StateForce.Military, date ?? DateOnly.MaxValue, ""), 1);
                 }
                 break;
         }
@@ -246,16 +246,32 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
         return names;
     }
 
+    /// <summary>
+    /// Evidence items kept per field: a long article can repeat a place or an actor thousands of times, and the
+    /// first reports say as much as all of them.
+    /// </summary>
+    public const int MaxEvidencePerField = 10;
+
     private List<Evidence> Evidence(Document doc, ExtractedEvent e)
     {
         var list = new List<Evidence>();
+        var seen = new HashSet<(string, int)>();
+        var perField = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Offsets are given in code points (as export gives them), not in the UTF-16 units of the string.
+        var offsets = CodePointIndex.Of(doc.Text);
+        void AddRange(string field, int start, int end)
+        {
+            int n = perField.GetValueOrDefault(field);
+            if (n >= MaxEvidencePerField || !seen.Add((field, start))) return;
+            perField[field] = n + 1;
+            list.Add(new Evidence(field, doc.Text[start..end], offsets(start), offsets(end)));
+        }
         void Add(string field, int entity)
         {
             if (entity < 0) return;
             var s = doc.Entities[entity];
             var (start, end) = doc.CharRange(s.FirstToken, s.TokenCount);
-            if (list.Any(x => x.Field == field && x.Start == start)) return;
-            list.Add(new Evidence(field, doc.Text[start..end], start, end));
+            AddRange(field, start, end);
         }
         foreach (var mi in e.Mentions)
         {
@@ -272,8 +288,7 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
             if (m.Fatalities > 0 || m.Injuries > 0)
             {
                 var s = doc.Sentences[m.Sentence];
-                var field = m.Fatalities > 0 ? "fatalities" : "injuries";
-                if (!list.Any(x => x.Field == field && x.Start == s.Start)) list.Add(new Evidence(field, doc.Text[s.Start..s.End], s.Start, s.End));
+                AddRange(m.Fatalities > 0 ? "fatalities" : "injuries", s.Start, s.End);
             }
         }
         return list;
@@ -348,15 +363,8 @@ public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, st
     private static string WeaponWord(string weapon) =>
         weapon.Length > 1 && char.IsUpper(weapon[0]) && char.IsLower(weapon[1]) && !weapon.Contains(' ') ? char.ToLowerInvariant(weapon[0]) + weapon[1..] : weapon;
 
-    /// <summary>
-    /// Deterministic id: the country's ISO3 and a number from the article id and the event's key, so a rerun
-    /// gives every event the id it had before.
-    /// </summary>
-    public static string EventId(string iso3, string articleId, AcledRecord r)
-    {
-        var key = string.Join("\u001f", articleId, r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2);
-        ulong h = 14695981039346656037UL;
-        foreach (var c in key) { h ^= c; h *= 1099511628211UL; }
-        return iso3 + (h % 100_000_000UL).ToString("D8", CultureInfo.InvariantCulture);
-    }
+    /// <summary>The key an event's id is derived from: its type, day, place and actors.</summary>
+    public static string EventKey(AcledRecord r) =>
+        string.Join("\u001f", r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2);
+
 }

@@ -20,8 +20,10 @@ public enum Annotations
     Mentions = 1 << 10,
     /// <summary>Places and dates that mentions take from neighbouring sentences.</summary>
     Discourse = 1 << 11,
+    /// <summary>Which mentions report no conflict event (disasters, ordinary crime, recalled history, threats ...), and why.</summary>
+    EventContext = 1 << 12,
     /// <summary>The sub-event type decided for each mention, with its probability (<see cref="Document.MentionTypes"/>).</summary>
-    EventTypes = 1 << 12,
+    EventTypes = 1 << 13,
 }
 
 /// <summary>

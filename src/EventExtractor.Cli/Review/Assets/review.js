@@ -138,15 +138,27 @@
     renderRecords();
   }
 
+  // Evidence offsets count code points (as every EventExtractor output does); a JavaScript string is indexed in
+  // UTF-16 units, where a character outside the Basic Multilingual Plane (an emoji) takes two.
+  function unitIndex(text) {
+    if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text)) return function (cp) { return cp; };
+    var units = [0];
+    for (var i = 0; i < text.length;) { i += text.codePointAt(i) > 0xFFFF ? 2 : 1; units.push(i); }
+    return function (cp) { return cp < units.length ? units[cp] : text.length + 1; };
+  }
+  function codePoints(text) { return Array.from(text).length; }
+
   // The text with every record's evidence as spans: a colour per field, the fields named on hover.
   function renderText() {
     var box = $("article-text");
     clear(box);
     var text = article.text;
+    var unit = unitIndex(text);
     var marks = [];
     records.forEach(function (r, i) {
       (r.evidence || []).forEach(function (e) {
-        if (e.start >= 0 && e.end > e.start && e.end <= text.length) marks.push({ start: e.start, end: e.end, field: e.field, record: i });
+        var start = unit(e.start), end = unit(e.end);
+        if (e.start >= 0 && end > start && end <= text.length) marks.push({ start: start, end: end, field: e.field, record: i });
       });
     });
     var cuts = [0, text.length];
@@ -383,7 +395,8 @@
     var rec = { event_date: article.published || "", sub_event_type: "", actor1: "", assoc_actor_1: "", inter1: "", actor2: "",
       assoc_actor_2: "", inter2: "", country: first ? first.record.country : "", admin1: "", admin2: "", location: "",
       latitude: null, longitude: null, fatalities: 0, injuries: 0, weapons: [], notes: words.trim() };
-    records.push({ decision: "pending", origin: "added", record: rec, evidence: [{ field: "notes", text: words, start: start, end: end }], original: JSON.stringify(rec) });
+    var cpStart = codePoints(article.text.slice(0, start));
+    records.push({ decision: "pending", origin: "added", record: rec, evidence: [{ field: "notes", text: words, start: cpStart, end: cpStart + codePoints(words) }], original: JSON.stringify(rec) });
     current = records.length - 1;
     sel.removeAllRanges();
     save("Event added from the selection: choose its sub-event type and accept it (a).", function () {
