@@ -37,9 +37,12 @@ public static class ClassifyCommand
         if (!string.Equals(Path.GetExtension(input), ".jsonl", StringComparison.OrdinalIgnoreCase))
             throw new UsageException(Messages.ClassifyNeedsJsonLines(input));
         var modelsDir = ModelDirectory.Locate(modelsOption);
-        var model = EventClassifierModel.Load(modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName));
+        var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
+        var model = EventClassifierModel.Load(path);
+        var lexicons = model.UsesKnowledge ? LexiconFingerprint.Of(modelsDir) : null;
+        if (lexicons != null) model.CheckLexicons(lexicons, path, modelsDir); // before the (slow) analyzer load
         var analyzer = model.UsesKnowledge ? TextAnalyzer.Load(modelsDir) : TextAnalyzer.Plain();
-        var classifier = new EventClassifier(model, analyzer.Knowledge);
+        var classifier = new EventClassifier(model, analyzer.Knowledge, lexicons, path, modelsDir);
 
         List<LabelledText> texts;
         int skipped = 0;

@@ -105,7 +105,7 @@ public static class ExtractCommand
         };
         var model = new Option<string?>("--model")
         {
-            Description = "Event classifier model (from 'eventextractor train'); default: event-classifier.bin in the models folder.",
+            Description = "Event classifier model (from 'eventextractor train'); default: event-classifier.zip in the models folder.",
             HelpName = "MODEL",
         };
         var requireLocation = new Option<bool>("--require-location")

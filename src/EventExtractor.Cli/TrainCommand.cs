@@ -4,10 +4,11 @@ using EventExtractor.Diagnostics;
 using EventExtractor.Learning;
 using EventExtractor.Models;
 using EventExtractor.Records;
+using Microsoft.ML.Data;
 
 namespace EventExtractor.Cli;
 
-/// <summary><c>eventextractor train INPUT... -o MODEL [--epochs N] [--models DIR] [--split S]</c>.</summary>
+/// <summary><c>eventextractor train INPUT... -o MODEL [--trainer T] [--cv K] [--models DIR] [--split S]</c>.</summary>
 public static class TrainCommand
 {
     private const string Description =
@@ -21,8 +22,13 @@ public static class TrainCommand
         "  .csv             an ACLED export: text from 'notes', class from 'sub_event_type'\n" +
         "  .jsonl           {\"text\": ..., \"label\": ...} lines; label an ACLED sub-event type, or None\n" +
         "\n" +
+        "The model is ML.NET's (--trainer: lbfgs = LbfgsMaximumEntropy, the default; sdca = SdcaMaximumEntropy;\n" +
+        "lightgbm = LightGbm) over the extractor's features, saved as an ML.NET model zip with the feature set, the\n" +
+        "label set and a hash of the lexicons in the models folder; extraction refuses it with other lexicons.\n" +
         "With --split, only corpus items of that split are trained on; the dev items (when training on another split)\n" +
-        "are scored. Training is deterministic: the same inputs and options give the same file, byte for byte.\n" +
+        "are scored and calibrate the probabilities. --cv K adds a K-fold cross-validation of the training data.\n" +
+        "ML.NET's metrics are printed: micro/macro accuracy, log-loss, and per class precision, recall and log-loss.\n" +
+        "Training is deterministic: the same inputs and options give the same file, byte for byte.\n" +
         "\n" +
         "Exit codes: 0 the model was written; 1 usage error.";
 
@@ -33,20 +39,30 @@ public static class TrainCommand
     {
         var inputs = new Argument<string[]>("INPUT") { Description = "Corpus folders, ACLED .csv files, .jsonl files.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Model file to write.", HelpName = "MODEL", Required = true };
-        var epochs = new Option<string>("--epochs") { Description = "Passes over the data.", HelpName = "N", DefaultValueFactory = _ => "10" };
+        var trainer = new Option<string>("--trainer") { Description = "lbfgs (LbfgsMaximumEntropy), sdca (SdcaMaximumEntropy) or lightgbm.", HelpName = "T", DefaultValueFactory = _ => "lbfgs" };
+        var cv = new Option<string?>("--cv") { Description = "Also cross-validate the training data in K folds and print ML.NET's metrics.", HelpName = "K" };
         var models = new Option<string?>("--models") { Description = "Models folder (lexicons and gazetteer for the features).", HelpName = "DIR" };
         var split = new Option<string?>("--split") { Description = "Train only on corpus items of this split (train, dev or test).", HelpName = "SPLIT" };
-        var command = new Command("train", Description) { inputs, output, epochs, models, split };
+        var command = new Command("train", Description) { inputs, output, trainer, cv, models, split };
         command.SetAction(parse => Execute(context, parse.GetValue(inputs) ?? [], parse.GetValue(output)!,
-            parse.GetValue(epochs) ?? "10", parse.GetValue(models), parse.GetValue(split)));
+            parse.GetValue(trainer) ?? "lbfgs", parse.GetValue(cv), parse.GetValue(models), parse.GetValue(split)));
         return command;
     }
 
     /// <summary>Runs <c>train</c>; usage problems propagate as <see cref="UsageException"/>.</summary>
-    public static int Execute(CliContext context, IReadOnlyList<string> inputs, string output, string epochsText, string? modelsOption, string? splitOption)
+    public static int Execute(CliContext context, IReadOnlyList<string> inputs, string output, string trainerText, string? cvText,
+        string? modelsOption, string? splitOption)
     {
-        if (!int.TryParse(epochsText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int epochs) || epochs is < 1 or > 1000)
-            throw new UsageException(Messages.TrainBadEpochs(epochsText));
+        var trainerKind = trainerText.Trim().ToLowerInvariant() switch
+        {
+            "lbfgs" or "lbfgsmaximumentropy" => TrainerKind.LbfgsMaximumEntropy,
+            "sdca" or "sdcamaximumentropy" => TrainerKind.SdcaMaximumEntropy,
+            "lightgbm" => TrainerKind.LightGbm,
+            _ => throw new UsageException(Messages.TrainBadTrainer(trainerText)),
+        };
+        int folds = 0;
+        if (cvText != null && (!int.TryParse(cvText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out folds) || folds is < 2 or > 100))
+            throw new UsageException(Messages.TrainBadFolds(cvText));
         string? split = null;
         if (splitOption != null)
         {
@@ -79,7 +95,8 @@ public static class TrainCommand
         }
         if (split != null && !kinds.Any(k => k.Kind == "corpus")) throw new UsageException(Messages.TrainSplitWithoutCorpus);
 
-        var analyzer = TextAnalyzer.Load(ModelDirectory.Locate(modelsOption));
+        var modelsDir = ModelDirectory.Locate(modelsOption);
+        var analyzer = TextAnalyzer.Load(modelsDir);
         var features = new DocumentFeatureExtractor(new FeatureHasher(), analyzer.Knowledge);
         var train = new List<LabelledExample>();
         var dev = new List<LabelledExample>();
@@ -123,8 +140,8 @@ public static class TrainCommand
         var distinct = train.Select(e => e.Label).Distinct().ToList();
         if (distinct.Count < 2) throw new UsageException(Messages.TrainOneClass(EventClassifierModel.ClassName(distinct[0])));
 
-        var trainer = new AveragedPerceptronTrainer(new PerceptronOptions { Epochs = epochs });
-        var model = trainer.Train(train, features.Hasher, features.UsesKnowledge, dev.Count > 0 ? dev : null);
+        var learner = new EventClassifierTrainer(new TrainerOptions { Trainer = trainerKind });
+        var model = learner.Train(train, features.Hasher, features.UsesKnowledge, LexiconFingerprint.Of(modelsDir), dev.Count > 0 ? dev : null);
 
         try
         {
@@ -139,31 +156,58 @@ public static class TrainCommand
         o.WriteLine($"training examples per class ({train.Count}):");
         foreach (var g in train.GroupBy(e => e.Label).OrderBy(g => (int)g.Key))
             o.WriteLine($"  {EventClassifierModel.ClassName(g.Key),-36} {g.Count(),5}");
-        o.WriteLine("training set:");
-        o.Write(Indent(Score(model, train).ToText()));
+        o.WriteLine($"training set ({trainerKind}):");
+        o.Write(Indent(MetricsText(EventClassifierTrainer.Evaluate(model, train))));
         if (dev.Count > 0)
         {
             o.WriteLine("dev set:");
-            o.Write(Indent(Score(model, dev).ToText()));
+            o.Write(Indent(MetricsText(EventClassifierTrainer.Evaluate(model, dev))));
+        }
+        if (folds > 0)
+        {
+            var results = learner.CrossValidate(train, folds);
+            o.WriteLine($"cross-validation, {folds} folds of the training data (ML.NET):");
+            for (int i = 0; i < results.Count; i++) o.WriteLine("  " + Summary($"fold {i + 1}", results[i]));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  mean     micro accuracy {results.Average(r => r.MicroAccuracy):0.000}, macro accuracy {results.Average(r => r.MacroAccuracy):0.000}, log-loss {results.Average(r => r.LogLoss):0.000}"));
         }
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {output}: {model.RowCount} weighted features x {model.Classes.Count} classes, {new FileInfo(output).Length} bytes, temperature {model.Temperature:0.###}"));
+            $"wrote {output}: {model.Metadata.Trainer}, {model.VocabularySize} features x {model.Classes.Count} classes, {new FileInfo(output).Length} bytes, temperature {model.Temperature:0.###}"));
         o.Flush();
         return ExitCodes.Success;
+    }
+
+    private static string Summary(string name, MulticlassClassificationMetrics m) => string.Create(CultureInfo.InvariantCulture,
+        $"{name,-8} micro accuracy {m.MicroAccuracy:0.000}, macro accuracy {m.MacroAccuracy:0.000}, log-loss {m.LogLoss:0.000}, log-loss reduction {m.LogLossReduction:0.000}");
+
+    /// <summary>ML.NET's metrics (overall and per class) and our accuracy / weighted F1 lines.</summary>
+    public static string MetricsText(ClassifierMetrics metrics)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var m = metrics.MlNet;
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine(Summary("ML.NET", m));
+        sb.AppendLine(inv, $"{"class",-36} {"gold",5} {"pred",5} {"precision",9} {"recall",7} {"log-loss",8}");
+        var s = metrics.Scores;
+        foreach (var t in EventClassifierModel.AllClasses)
+        {
+            int gold = s.Support(t), pred = s.PredictedCount(t);
+            if (gold + pred == 0) continue;
+            int k = (int)t;
+            string precision = k < m.ConfusionMatrix.PerClassPrecision.Count && pred > 0 ? m.ConfusionMatrix.PerClassPrecision[k].ToString("0.000", inv) : "-";
+            string recall = k < m.ConfusionMatrix.PerClassRecall.Count && gold > 0 ? m.ConfusionMatrix.PerClassRecall[k].ToString("0.000", inv) : "-";
+            string logLoss = k < m.PerClassLogLoss.Count && gold > 0 ? m.PerClassLogLoss[k].ToString("0.000", inv) : "-";
+            sb.AppendLine(inv, $"{EventClassifierModel.ClassName(t),-36} {gold,5} {pred,5} {precision,9} {recall,7} {logLoss,8}");
+        }
+        var lines = s.ToText().Split('\n');
+        foreach (var line in lines[^3..]) if (line.Length > 0) sb.AppendLine(line);
+        return sb.ToString();
     }
 
     private static void AddTexts(IEnumerable<LabelledText> texts, TextAnalyzer analyzer, IFeatureExtractor features, FeatureBuffer buffer, List<LabelledExample> into)
     {
         foreach (var t in texts)
             into.Add(new LabelledExample(TrainingData.Featurize(t.Text, t.Source, analyzer, features, buffer), t.Label ?? SubEventType.None, t.Source));
-    }
-
-    /// <summary>The model's figures on labelled examples.</summary>
-    public static ClassificationScores Score(EventClassifierModel model, IEnumerable<LabelledExample> examples)
-    {
-        var scores = new ClassificationScores();
-        foreach (var e in examples) scores.Add(e.Label, model.Predict(e.Features.Ids, e.Features.Values).Type);
-        return scores;
     }
 
     private static string Indent(string text) =>

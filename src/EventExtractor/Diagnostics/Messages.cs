@@ -65,17 +65,24 @@ public static class Messages
     public static string ModelDuplicate(string what) => $"duplicate {what}";
 
     // Event classifier
-    public static string ClassifierBadMagic => "it is not an event classifier model (wrong magic bytes; train one with 'eventextractor train')";
+    public static string ClassifierBadMagic => "it is not an event classifier model (not an ML.NET model file; train one with 'eventextractor train')";
+    public static string ClassifierNoMetadata => "it is an ML.NET model file but not an event classifier (it has no EventExtractor/metadata.json; train one with 'eventextractor train')";
+    public static string ClassifierLabels(int found, int expected) => $"the model's label set ({found} labels) is not the {expected} this build codes (None and the codebook's sub-event types, in order); retrain it with 'eventextractor train'";
+    public static string ClassifierOtherLexicons(string model, string modelsDir, string modelHash, string lexiconHash) =>
+        $"the event classifier '{model}' was trained on other lexicons than those in '{modelsDir}' (lexicon hash {Short(modelHash)}, the folder's is {Short(lexiconHash)}), so its features would not mean what they meant in training; " +
+        "retrain it on these lexicons with 'eventextractor train' (the default model: see 'Learning' in the README), or pass the models folder it was trained with";
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash.Length == 0 ? "(none)" : hash;
     public static string ClassifierBadVersion(int found, int expected) => $"event classifier format version {found} is not supported (this build reads version {expected}; retrain it with 'eventextractor train')";
     public static string ClassifierFeatureSet(int found, int expected) => $"the model was trained on feature set {found}, this build extracts feature set {expected}; retrain it with 'eventextractor train'";
-    public static string ClassifierTruncated => "the event classifier file is truncated";
+    public static string ClassifierTruncated => "the event classifier file is truncated (a section is shorter than it says)";
     public static string ClassifierCorrupt => "the event classifier file is damaged (its sections do not add up)";
-    public static string ClassifierChecksum => "the event classifier file is damaged (checksum mismatch)";
+    public static string ClassifierChecksum => "the event classifier file is damaged (a section fails its checksum)";
     public static string ClassifierUnknownClass(string name) => $"the event classifier names an unknown class '{name}'";
     public static string TrainNoExamples => "no training examples were found in the inputs";
     public static string TrainOneClass(string name) => $"every training example has the class '{name}'; a classifier needs at least two classes";
     public static string TrainUnknownInput(string path) => $"cannot tell what '{path}' holds: use a corpus folder (articles/ + gold/), an ACLED .csv export or a .jsonl file of {{\"text\", \"label\"}} lines";
-    public static string TrainBadEpochs(string value) => $"--epochs '{value}' is not a whole number between 1 and 1000";
+    public static string TrainBadTrainer(string value) => $"--trainer '{value}' is not a trainer: use lbfgs (LbfgsMaximumEntropy), sdca (SdcaMaximumEntropy) or lightgbm";
+    public static string TrainBadFolds(string value) => $"--cv '{value}' is not a whole number of folds between 2 and 100";
     public static string TrainSkippedRows(string source, int noText, int unknownLabel) => $"{source}: skipped {noText} row{(noText == 1 ? "" : "s")} without text and {unknownLabel} with an unknown sub-event type";
     public static string TrainBadJsonLine(string where, string why) => $"{where}: {why}; the line was skipped";
     public static string TrainUnknownLabel(string where, string label) => $"{where}: unknown label '{label}' (use an ACLED sub-event type or None); the line was skipped";

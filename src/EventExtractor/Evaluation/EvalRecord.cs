@@ -28,6 +28,8 @@ public sealed class EvalRecord
     public int? Fatalities { get; set; }
     /// <summary>The weapons list, or null when the source has none (a CSV export, or a record without the key).</summary>
     public List<string>? Weapons { get; set; }
+    /// <summary>The record's confidence (0-1: the probability of its sub-event type), or null when the source has none.</summary>
+    public double? Confidence { get; set; }
     /// <summary>Where the record was read ("file line N"), for messages.</summary>
     public string Origin { get; set; } = "";
 

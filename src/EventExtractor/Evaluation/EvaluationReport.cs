@@ -87,6 +87,12 @@ public sealed class EvaluationReport
     /// <summary>Articles without gold events for which nothing was predicted.</summary>
     public Ratio EmptyArticlesLeftEmpty { get; private init; }
 
+    /// <summary>
+    /// Predicted records with a confidence, by tenths of it: how many, their mean confidence, and how many were right
+    /// (matched to a gold event of the same sub-event type). Empty when no record carries a confidence.
+    /// </summary>
+    public IReadOnlyList<ReliabilityBin> Reliability { get; private init; } = [];
+
     /// <summary>The articles with at most one gold event, scored by the type of their first record.</summary>
     public SingleEventItems SingleEventItems { get; private init; } = new();
 
@@ -205,6 +211,7 @@ public sealed class EvaluationReport
         var missed = new List<string>();
         var spurious = new List<string>();
         var distances = new List<double>();
+        var reliability = new (int Count, double Sum, int Right)[10];
         int goldRecords = 0, predRecords = 0, strict = 0, typeDiffers = 0, placeDiffers = 0;
         int withEvents = 0, foundStrict = 0, found = 0, empty = 0, leftEmpty = 0, thousandTolls = 0;
         var single = new SingleEventItems();
@@ -238,6 +245,14 @@ public sealed class EvaluationReport
                 }
                 confusionPairs.Add((TypeLabel(g), TypeLabel(r)));
                 if (pair.DistanceKm is double d) distances.Add(d);
+            }
+            var typeRight = new bool[predList.Count];
+            foreach (var pair in match.Pairs) typeRight[pair.Pred] = EventMatcher.TypeAgrees(goldList[pair.Gold], predList[pair.Pred]) == true;
+            for (int j = 0; j < predList.Count; j++)
+            {
+                if (predList[j].Confidence is not double c) continue;
+                int bin = Math.Clamp((int)(c * 10), 0, 9);
+                reliability[bin] = (reliability[bin].Count + 1, reliability[bin].Sum + c, reliability[bin].Right + (typeRight[j] ? 1 : 0));
             }
             missed.AddRange(match.UnmatchedGold.Select(i => TypeLabel(goldList[i])));
             spurious.AddRange(match.UnmatchedPred.Select(j => TypeLabel(predList[j])));
@@ -279,6 +294,8 @@ public sealed class EvaluationReport
             ArticlesFoundStrict = new Ratio(foundStrict, withEvents),
             ArticlesFound = new Ratio(found, withEvents),
             EmptyArticlesLeftEmpty = new Ratio(leftEmpty, empty),
+            Reliability = reliability.All(b => b.Count == 0) ? [] :
+                reliability.Select((b, i) => new ReliabilityBin(i / 10.0, (i + 1) / 10.0, b.Count, b.Count == 0 ? null : b.Sum / b.Count, new Ratio(b.Right, b.Count))).ToList(),
             SingleEventItems = single,
             ThousandTolls = thousandTolls,
         };
@@ -362,6 +379,8 @@ public sealed class EvaluationReport
         Row("> 100 km", new Ratio(e.Over100, e.Count).ToString(), 15);
         Line();
 
+        AppendReliability(Line);
+
         Line("Articles");
         Row("with gold events, at least one found strictly", ArticlesFoundStrict.ToString(), 47);
         Row("with gold events, at least one found (loose)", ArticlesFound.ToString(), 47);
@@ -376,6 +395,20 @@ public sealed class EvaluationReport
         Row("event items with a record", items.EventItemsWithRecord.ToString(), 33);
         Row("non-event items left empty", items.NonEventsRejected.ToString(), 33);
         return sb.ToString();
+    }
+
+    private void AppendReliability(Action<string> line)
+    {
+        if (Reliability.Count == 0) return;
+        line("Reliability of the predicted records' confidence (right: matched to a gold event of the same sub-event type)");
+        line("  confidence  records  mean confidence  observed accuracy");
+        foreach (var b in Reliability)
+        {
+            if (b.Records == 0) continue;
+            var range = string.Create(CultureInfo.InvariantCulture, $"{b.From:0.0}-{b.To:0.0}");
+            line($"  {range,-10}  {b.Records,7}  {F3(b.MeanConfidence),15}  {b.Right}");
+        }
+        line("");
     }
 
     private void AppendConfusion(Action<string> line)
@@ -537,8 +570,30 @@ public sealed class EvaluationReport
             RatioProp("non_events_left_empty", SingleEventItems.NonEventsRejected);
             json.WriteEndObject();
 
+            json.WritePropertyName("reliability");
+            json.WriteStartArray();
+            foreach (var b in Reliability)
+            {
+                json.WriteStartObject();
+                Num("from", b.From);
+                Num("to", b.To);
+                Prop("records", b.Records);
+                Num("mean_confidence", b.MeanConfidence);
+                RatioProp("accuracy", b.Right);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
             json.WriteEndObject();
         }
         return sw.ToString() + "\n";
     }
 }
+
+/// <summary>One tenth of the confidence scale in the reliability table.</summary>
+/// <param name="From">Lowest confidence of the bin.</param>
+/// <param name="To">Highest confidence (exclusive, but 1.0 belongs to the last bin).</param>
+/// <param name="Records">Predicted records whose confidence falls in the bin.</param>
+/// <param name="MeanConfidence">Their mean confidence, null when there are none.</param>
+/// <param name="Right">Those matched to a gold event of the same sub-event type.</param>
+public sealed record ReliabilityBin(double From, double To, int Records, double? MeanConfidence, Ratio Right);

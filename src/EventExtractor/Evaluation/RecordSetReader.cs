@@ -254,6 +254,7 @@ public sealed class RecordSetReader
             GeoPrecision = ParseInt("geo_precision", Str("geo_precision"), problems),
             Fatalities = ParseInt("fatalities", Str("fatalities"), problems),
             Weapons = weapons,
+            Confidence = ParseCoordinate("confidence", Str("confidence"), 1, problems) is double c && c >= 0 ? c : null,
         };
         if (problems.Count > 0) _warn(Messages.EvalBadValues(where, string.Join(", ", problems)));
         return r;

@@ -27,7 +27,8 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
 
     public List<ExtractedEvent> Assemble(Document doc)
     {
-        var mentions = WithContext(doc);
+        ApplyDecidedTypes(doc);
+        var mentions = WithInferredMention(doc, WithContext(doc));
         var events = new List<ExtractedEvent>();
         var headline = new List<int>();
         int headlineEvent = FirstTypedHeadline(doc, mentions);
@@ -120,7 +121,8 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
                 e.PlaceEntity = dp;
                 e.NearPlace = ((PlaceFlags)doc.Entities[dp].Value & PlaceFlags.Near) != 0;
                 e.Tags.Add("location taken from the article's main place");
-                e.Confidence *= 0.8f;
+                // The confidence is the probability of the sub-event type (see eval's reliability table), not of the place.
+                if ((doc.Done & Pipeline.Annotations.EventTypes) == 0) e.Confidence *= 0.8f;
             }
             // A reported event is never dropped for want of a place: it falls back to the story's country, else it is
             // written without one. --require-location keeps ACLED's rule (nothing it cannot place in a country).
@@ -138,6 +140,40 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
             kept.Add(e);
         }
         return Deduplicate(doc, kept);
+    }
+
+    /// <summary>
+    /// The event-type stage's decisions (when a classifier ran) become the mentions' types, and a mention's confidence
+    /// is the probability of its type.
+    /// </summary>
+    private static void ApplyDecidedTypes(Document doc)
+    {
+        if ((doc.Done & Pipeline.Annotations.EventTypes) == 0) return;
+        for (int i = 0; i < doc.Mentions.Count && i < doc.MentionTypes.Length; i++)
+        {
+            var m = doc.Mentions[i];
+            var d = doc.MentionTypes[i];
+            // The type is the model's, but a mention the rules only guessed is still as thinly told as it was
+            // (no named tactic): it starts an event only when fully told, as before.
+            doc.Mentions[i] = d.Type == SubEventType.None && d.Source == TypeSource.Model
+                // The classifier reads no event here: the mention starts nothing and brings no toll.
+                ? m with { Type = SubEventType.None, Confidence = d.Probability, Fatalities = -1, Injuries = -1, Flags = m.Flags | MentionFlags.Reference }
+                : m with { Type = d.Type, Confidence = d.Probability };
+        }
+    }
+
+    /// <summary>
+    /// The event the classifier read in a text without trigger words, last in the mention layer and in the
+    /// assembler's copy.
+    /// </summary>
+    private static EventMention[] WithInferredMention(Document doc, EventMention[] mentions)
+    {
+        if (doc.InferredMention is not { } inferred) return mentions;
+        // Appended, so that every layer indexed like the mention stage's mentions (contexts, non-event reasons, decided
+        // types) stays aligned; a text without trigger words has no mention before it that it could need to follow.
+        doc.Mentions.Add(inferred);
+        doc.InferredMention = null; // added once, should the document be assembled again
+        return [.. mentions, inferred];
     }
 
     /// <summary>A tactic guessed from "attacked"/"killed" starts an event only when fully told; a named one always.</summary>
@@ -161,7 +197,7 @@ public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup g
 
     /// <summary>The text shows the mention reports no conflict event (see <see cref="EventContextStage"/>).</summary>
     private static bool NonEvent(Document doc, int mention) =>
-        (doc.Done & Pipeline.Annotations.EventContext) != 0 && doc.MentionNonEvents[mention] != NonEventReason.None;
+        (doc.Done & Pipeline.Annotations.EventContext) != 0 && mention < doc.MentionNonEvents.Length && doc.MentionNonEvents[mention] != NonEventReason.None;
 
     /// <summary>A body mention completes the headline's event when it tells the same kind of event, or only a toll.</summary>
     private static bool HeadlineTakes(EventMention headline, EventMention body) =>

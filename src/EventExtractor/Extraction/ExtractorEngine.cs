@@ -22,7 +22,7 @@ public sealed class ExtractorEngine
     {
         var k = loaded.Knowledge;
         Classifier = classifier(k);
-        _pipeline = new DocumentPipeline(
+        List<IStage> stages =
         [
             paragraphs,
             new Tokenizer(),
@@ -30,10 +30,12 @@ public sealed class ExtractorEngine
             new LexiconStage(k),
             new PlaceStage(k, loaded.Places, places),
             new DateStage(k),
-            new MentionStage(k, Classifier),
+            new MentionStage(k),
             new DiscourseStage(discourse),
             new EventContextStage(k, nonEvents),
-        ]);
+        ];
+        if (Classifier != null) stages.Add(new EventTypeStage(Classifier));
+        _pipeline = new DocumentPipeline(stages);
         _assembler = new EventAssembler(k, loaded.Places, places);
         var terms = loaded.Lexicon.Terms;
         _records = new RecordBuilder(k, terms.StateForceName);
@@ -43,12 +45,13 @@ public sealed class ExtractorEngine
     /// <summary>The document pipeline, for tools that want the annotations (export, diagnostics).</summary>
     public DocumentPipeline Pipeline { get; }
 
-    /// <summary>The event classifier the mentions consult, if any.</summary>
+    /// <summary>The event classifier that decides the mentions' types, if any.</summary>
     public IEventClassifier? Classifier { get; }
 
     /// <summary>
     /// Loads every model and lexicon from <paramref name="modelsDir"/>; the event classifier from
-    /// <paramref name="modelPath"/> when given, else the folder's event-classifier.bin when it has one.
+    /// <paramref name="modelPath"/> when given, else the folder's <see cref="EventClassifierModel.DefaultFileName"/> when
+    /// it has one. A classifier trained on other lexicons is refused (<see cref="Models.ModelException"/>).
     /// </summary>
     /// <paramref name="places"/> sets how places are resolved and whether an event needs one; its country may be
     /// an ISO2 or ISO3 code or a country's name (an unknown one gives a <see cref="Diagnostics.UsageException"/>).
@@ -64,7 +67,7 @@ public sealed class ExtractorEngine
             places = places with { CountryIso2 = entry.Iso2 };
         }
         return new(loaded, ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir), NonEventCues.Load(modelsDir),
-            k => modelPath != null || File.Exists(path) ? new EventClassifier(EventClassifierModel.Load(path), k) : null, places);
+            k => modelPath != null || File.Exists(path) ? EventClassifier.Load(modelsDir, k, path) : null, places);
     }
 
     /// <summary>Runs the document stages only.</summary>

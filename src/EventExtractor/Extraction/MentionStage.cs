@@ -1,4 +1,3 @@
-using EventExtractor.Learning;
 using EventExtractor.Lexicons;
 using EventExtractor.Pipeline;
 using EventExtractor.Records;
@@ -12,7 +11,7 @@ namespace EventExtractor.Extraction;
 /// references, quoted speech and noise paragraphs report nothing. One mention at most per sentence: the
 /// tactics a sentence reports are one event, coded at the highest type in the codebook's hierarchy.
 /// </summary>
-public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier? classifier = null) : IStage
+public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
 {
     private readonly TollReader _tolls = new(knowledge);
     private readonly RoleFinder _roles = new(knowledge);
@@ -47,7 +46,6 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
             var mention = Analyse(doc, s, sentence.FirstToken, end, byLabel, blocked);
             if (mention is { } m) doc.Mentions.Add(m);
         }
-        if (classifier != null) ApplyClassifier(doc, byLabel, blocked);
     }
 
     /// <summary>Deaths and injuries a sentence reports, read at each factual kill/wound trigger (-1: no figure).</summary>
@@ -59,103 +57,6 @@ public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier
 
     private (int Agent, int Target, MentionFlags Flags) Roles(Document doc, EntitySpan trigger, List<int> actors, List<int> cues, int start, int end, int passiveKill = -1) =>
         _roles.Roles(doc, trigger, actors, cues, start, end, passiveKill);
-
-    /// <summary>A short text's type is the classifier's when it is this sure (tuned on the corpus dev split).</summary>
-    public const float ShortTextTypeConfidence = 0.8f;
-
-    /// <summary>A short text the classifier finds no event in at this probability reports none.</summary>
-    public const float ShortTextNoneProbability = 0.85f;
-
-    /// <summary>An article's lede mention whose tactic the rules only guessed takes the classifier's type at this confidence.</summary>
-    public const float LedeTypeConfidence = 0.7f;
-
-    /// <summary>
-    /// The learned classifier reads the whole text (a brief, a note, a snippet) or the headline and lede (an
-    /// article). For a short text it decides the sub-event type, and whether there is an event at all; for an
-    /// article it only replaces a tactic the rules guessed from "attacked"/"killed". Threats, denials and the
-    /// codebook's special cases are still the rules' to decide.
-    /// </summary>
-    private void ApplyClassifier(Document doc, List<int>[] byLabel, bool[] blocked)
-    {
-        var p = classifier!.ClassifyDocument(doc, out var shape);
-        if (shape == TrainingData.DocumentShape.Short)
-        {
-            if (p.Type == SubEventType.None)
-            {
-                if (p.NoneProbability >= ShortTextNoneProbability) doc.Mentions.Clear();
-                return;
-            }
-            if (p.Confidence < ShortTextTypeConfidence) return;
-            int first = doc.Mentions.FindIndex(x => x.Type != SubEventType.None);
-            if (first >= 0)
-            {
-                // The classifier reads the brief as one event: it types the first mention when that is the only one
-                // (or a guess); a rule's special case (an interception, an intervention, a riot ...) stands.
-                var m = doc.Mentions[first];
-                bool single = doc.Mentions.Count(x => x.Type != SubEventType.None) == 1;
-                bool weak = (m.Flags & MentionFlags.WeakType) != 0;
-                if ((single || weak) && !((m.Flags & MentionFlags.RuleDecided) != 0 && TacticRules.RuleTypeStands(m.Type, p.Type)))
-                    doc.Mentions[first] = m with { Type = p.Type, Flags = m.Flags & ~MentionFlags.WeakType };
-                return;
-            }
-            // A trigger the rules found but judged a threat, a habit or a denial is no event, whatever the model says.
-            if (doc.Entities.Any(e => e.Label == EntityLabel.Trigger)) return;
-            var created = MentionForPrediction(doc, p.Type, byLabel, blocked);
-            if (created is { } c) doc.Mentions.Insert(0, c);
-            return;
-        }
-        if (shape != TrainingData.DocumentShape.Article || p.Type == SubEventType.None || p.Confidence < LedeTypeConfidence) return;
-        for (int i = 0; i < doc.Mentions.Count; i++)
-        {
-            var m = doc.Mentions[i];
-            if (m.Type == SubEventType.None || (m.Flags & MentionFlags.WeakType) == 0 || !InLedeZone(doc, m.Sentence)) continue;
-            doc.Mentions[i] = m with { Type = p.Type, Flags = m.Flags & ~MentionFlags.WeakType };
-        }
-    }
-
-    private static bool InLedeZone(Document doc, int sentence)
-    {
-        int p = doc.Sentences[sentence].Paragraph >= 0 ? doc.Sentences[sentence].Paragraph : doc.ParagraphAt(doc.Sentences[sentence].Start);
-        if (p < 0) return true;
-        if (doc.Paragraphs[p].Kind is ParagraphKind.Headline or ParagraphKind.Subheadline) return true;
-        for (int i = 0; i < p; i++)
-            if (doc.Paragraphs[i].Kind == ParagraphKind.Body) return false;
-        return true;
-    }
-
-    /// <summary>
-    /// A brief the rules found no trigger in but the classifier codes: the mention sits in the first evidence
-    /// sentence that names a place (else the first), with that sentence's actors, place, date and toll.
-    /// </summary>
-    private EventMention? MentionForPrediction(Document doc, SubEventType type, List<int>[] byLabel, bool[] blocked)
-    {
-        int chosen = -1;
-        for (int s = 0; s < doc.Sentences.Length; s++)
-        {
-            if (!IsEvidence(doc, doc.Sentences[s])) continue;
-            if (chosen < 0) chosen = s;
-            int end = doc.Sentences[s].FirstToken + doc.Sentences[s].TokenCount;
-            if (doc.Entities.Any(e => e.Label == EntityLabel.Place && e.FirstToken >= doc.Sentences[s].FirstToken && e.FirstToken < end)) { chosen = s; break; }
-        }
-        if (chosen < 0) return null;
-        var sentence = doc.Sentences[chosen];
-        int sentenceEnd = sentence.FirstToken + sentence.TokenCount;
-        foreach (var l in byLabel) l.Clear();
-        for (int i = 0; i < doc.Entities.Count; i++)
-            if (doc.Entities[i].FirstToken >= sentence.FirstToken && doc.Entities[i].FirstToken < sentenceEnd)
-                byLabel[(int)doc.Entities[i].Label].Add(i);
-        // The verb is unknown: roles are read around the sentence's middle, the usual place of the predicate.
-        var pivot = new EntitySpan(sentence.FirstToken + sentence.TokenCount / 3, 1, EntityLabel.Trigger, -1);
-        var (agent, target, flags) = Roles(doc, pivot, byLabel[(int)EntityLabel.Actor], byLabel[(int)EntityLabel.Cue], sentence.FirstToken, sentenceEnd);
-        var (fatalities, injuries, guessed) = ReadTolls(doc, byLabel[(int)EntityLabel.Trigger], byLabel[(int)EntityLabel.Cue], sentence.FirstToken, sentenceEnd, blocked);
-        var m = new EventMention(chosen, -1, type) { Actor1 = agent, Actor2 = target, Flags = flags, Fatalities = fatalities, Injuries = injuries };
-        if (guessed) m.Flags |= MentionFlags.GuessedToll;
-        m.Place = ChoosePlace(doc, byLabel[(int)EntityLabel.Place], pivot, out bool near);
-        if (near) m.Flags |= MentionFlags.NearPlace;
-        m.Date = ChooseDate(doc, byLabel[(int)EntityLabel.Date], pivot);
-        m.Confidence = 0.5f;
-        return m;
-    }
 
     private static bool IsEvidence(Document doc, Sentence sentence)
     {

@@ -31,6 +31,9 @@ public sealed class ClassificationScores
         return n;
     }
 
+    /// <summary>Items predicted as <paramref name="t"/>.</summary>
+    public int PredictedCount(SubEventType t) => Predicted(t);
+
     private int Predicted(SubEventType t)
     {
         int n = 0;

@@ -43,7 +43,7 @@ public interface IFeatureExtractor
 public sealed class DocumentFeatureExtractor : IFeatureExtractor
 {
     /// <summary>Version of the feature definitions; a model trained on another version is refused.</summary>
-    public const int FeatureSetVersion = 1;
+    public const int FeatureSetVersion = 2;
 
     private const int ContextWindow = 3;
     private static readonly ulong SpanStart = WordKey.Hash("<s>");
@@ -95,7 +95,7 @@ public sealed class DocumentFeatureExtractor : IFeatureExtractor
             if ((token.Flags & TokenFlags.Quoted) != 0) quoted = true;
             if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol) continue;
             var text = doc.TokenText(t);
-            ulong word = WordKey.Hash(text);
+            ulong word = doc.TokenHash(t); // WordKey.Hash of the text, cached by the lexicon stage
             if (word == 0) continue;
             byte mark = marks[t - firstToken];
 
@@ -116,6 +116,7 @@ public sealed class DocumentFeatureExtractor : IFeatureExtractor
             prevShape = shape;
         }
         if (quoted) into.Add(h.Bucket(FeatureKind.Quoted, 1));
+        if ((doc.Done & Pipeline.Annotations.Mentions) != 0) RuleFeatures(doc, firstToken, end, into);
 
         // The entity markers next to each trigger: "ACTOR <attacked>", "<killed> ... PLACE".
         foreach (var e in doc.Entities)
@@ -127,6 +128,33 @@ public sealed class DocumentFeatureExtractor : IFeatureExtractor
             into.Add(h.Bucket(FeatureKind.TriggerContext, key, (ulong)(before + 1)));
             into.Add(h.Bucket(FeatureKind.TriggerContext, key, (ulong)(after + 1 + 64)));
         }
+    }
+
+    /// <summary>
+    /// What the rules made of the span: each mention's sub-event type and flags (a tactic only guessed, a reference
+    /// back, background, civilian victims ...), and whether they found trigger words but judged them no event (a
+    /// threat, a plan, a denial, a habit, a quoted claim).
+    /// </summary>
+    private void RuleFeatures(Document doc, int firstToken, int end, FeatureBuffer into)
+    {
+        var h = Hasher;
+        int typed = 0;
+        foreach (var m in doc.Mentions)
+        {
+            int start = doc.Sentences[m.Sentence].FirstToken;
+            if (start < firstToken || start >= end) continue;
+            into.Add(h.Bucket(FeatureKind.RuleType, (ulong)m.Type));
+            if (m.Type != Records.SubEventType.None) typed++;
+            for (int bit = 0; bit < 16; bit++)
+                if (((int)m.Flags & (1 << bit)) != 0) into.Add(h.Bucket(FeatureKind.RuleFlag, (ulong)bit, (ulong)m.Type));
+        }
+        if (typed > 0) return;
+        foreach (var e in doc.Entities)
+            if (e.Label == EntityLabel.Trigger && e.FirstToken >= firstToken && e.FirstToken < end)
+            {
+                into.Add(h.Bucket(FeatureKind.RuleNoEvent, 1));
+                return;
+            }
     }
 
     private void EntityFeatures(Document doc, EntitySpan e, FeatureBuffer into)

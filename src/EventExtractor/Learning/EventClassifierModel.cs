@@ -1,135 +1,312 @@
 using System.Buffers.Binary;
-using System.Text;
+using System.IO.Compression;
 using EventExtractor.Diagnostics;
 using EventExtractor.Models;
 using EventExtractor.Records;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Newtonsoft.Json;
 
 namespace EventExtractor.Learning;
 
+/// <summary>What a model file says about itself, beside ML.NET's model: checked when it is loaded.</summary>
+public sealed record EventClassifierMetadata
+{
+    /// <summary>The <see cref="EventClassifierModel.FormatVersion"/> it was written in.</summary>
+    public int FormatVersion { get; init; } = EventClassifierModel.FormatVersion;
+
+    /// <summary>The <see cref="DocumentFeatureExtractor.FeatureSetVersion"/> its features were made with.</summary>
+    public int FeatureSetVersion { get; init; } = DocumentFeatureExtractor.FeatureSetVersion;
+
+    /// <summary>log2 of the feature hash space.</summary>
+    public int BucketBits { get; init; } = FeatureHasher.DefaultBucketBits;
+
+    /// <summary>True when the features came from the lexicons (trigger types, cue effects, actor kinds, the rules' mentions).</summary>
+    public bool UsesKnowledge { get; init; }
+
+    /// <summary>The <see cref="LexiconFingerprint"/> of the lexicons the features came from; empty without knowledge.</summary>
+    public string LexiconHash { get; init; } = "";
+
+    /// <summary>The label set, in ML.NET key order: "None", then the codebook's 25 sub-event names.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>The ML.NET trainer that fitted it.</summary>
+    public string Trainer { get; init; } = "";
+
+    /// <summary>Log-probabilities are divided by this before they are normalized again (fitted on held-out data).</summary>
+    public float Temperature { get; init; } = 1f;
+
+    /// <summary>Training examples per label.</summary>
+    public IReadOnlyDictionary<string, int> TrainingExamples { get; init; } = new Dictionary<string, int>();
+}
+
 /// <summary>
-/// A trained linear multiclass model over hashed features: one weight per (feature bucket, class) and a bias per
-/// class. Immutable and thread-safe. Only buckets that carry a weight are stored (a row of one weight per class),
-/// so a model trained on a few thousand texts is small although the hash space has 2^20 buckets.
+/// A trained event classifier: an ML.NET multiclass model over the project's hashed features, the vocabulary of
+/// feature buckets it was trained on (ML.NET's vector slot i is bucket <c>Vocabulary[i]</c>), and its metadata.
+/// Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// File format (all numbers little-endian):
-/// <code>
-/// "EECL"  magic
-/// uint16  format version (1), uint16 flags (bit 0: trained with lexicon knowledge)
-/// int32   bucket bits (bucket count = 2^bits), int32 feature-set version
-/// float32 softmax temperature
-/// int32   class count C; C times: int32 UTF-8 byte length, UTF-8 class name ("None" or an ACLED sub-event name)
-/// C x float32 bias
-/// int32   row count R; R times: int32 bucket (strictly increasing), C x float32 weights
-/// "EEND"  uint32 FNV-1a checksum of every byte before "EEND"
-/// </code>
+/// The file is ML.NET's model zip (what <c>MLContext.Model.Save</c> writes, loadable by <c>MLContext.Model.Load</c>)
+/// with three more entries: <c>EventExtractor/metadata.json</c> (<see cref="EventClassifierMetadata"/>),
+/// <c>EventExtractor/vocabulary.bin</c> (int32 count, then that many int32 buckets, strictly increasing) and, for a
+/// linear model (the maximum-entropy trainers), <c>EventExtractor/linear.bin</c>: the same model's weights
+/// (int32 slots, int32 classes, slots x classes float32 weights, classes x float32 biases; little-endian), read from
+/// ML.NET's model parameters when it is saved. Extraction scores linear models from those weights directly — the
+/// same sums and softmax ML.NET computes, without loading ML.NET or a prediction engine per thread; other models go
+/// through ML.NET's prediction engine, one per thread. Every entry has a fixed time stamp, so the same model always
+/// gives the same bytes.
 /// </remarks>
 public sealed class EventClassifierModel
 {
     /// <summary>The default model's file name in the models folder.</summary>
-    public const string DefaultFileName = "event-classifier.bin";
+    public const string DefaultFileName = "event-classifier.zip";
 
     /// <summary>The format version this build writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
-    private static ReadOnlySpan<byte> Magic => "EECL"u8;
-    private static ReadOnlySpan<byte> EndMagic => "EEND"u8;
+    private const string EntryPrefix = "EventExtractor/";
+    private const string MetadataEntry = EntryPrefix + "metadata.json";
+    private const string VocabularyEntry = EntryPrefix + "vocabulary.bin";
+    private const string LinearEntry = EntryPrefix + "linear.bin";
 
-    private readonly int[] _rowOfBucket; // -1: no weights for that bucket
-    private readonly int[] _buckets;
-    private readonly float[] _weights; // rows x classes
-    private readonly float[] _bias;
+    /// <summary>Every entry's time stamp: a zip stores one per entry, and the time of saving would make every file differ.</summary>
+    private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly int[] _vocabulary; // strictly increasing: a bucket's slot is found by binary search (a table of 2^20 slots would miss the cache on every feature)
+    private readonly float[]? _weights; // slots x classes
+    private readonly float[]? _bias;
     private readonly SubEventType[] _classes;
+    private readonly IReadOnlyList<(string Name, byte[] Bytes)> _mlnetEntries;
+    private readonly Lazy<MlNetScorer> _scorer;
 
-    /// <summary>Builds a model; <paramref name="buckets"/> strictly increasing, <paramref name="weights"/> row-major (rows x classes).</summary>
-    public EventClassifierModel(int bucketBits, int featureSetVersion, bool usesKnowledge, float temperature,
-        IReadOnlyList<SubEventType> classes, float[] bias, int[] buckets, float[] weights)
+    private EventClassifierModel(EventClassifierMetadata metadata, int[] vocabulary, IReadOnlyList<(string, byte[])> mlnetEntries,
+        float[]? weights, float[]? bias)
     {
-        Hasher = new FeatureHasher(bucketBits);
-        FeatureSetVersion = featureSetVersion;
-        UsesKnowledge = usesKnowledge;
-        if (!(temperature > 0) || !float.IsFinite(temperature)) throw new ArgumentOutOfRangeException(nameof(temperature));
-        Temperature = temperature;
-        _classes = classes.ToArray();
-        if (_classes.Length < 2) throw new ArgumentException("at least two classes", nameof(classes));
-        if (_classes.Distinct().Count() != _classes.Length) throw new ArgumentException("duplicate class", nameof(classes));
-        if (bias.Length != _classes.Length) throw new ArgumentException("one bias per class", nameof(bias));
-        if (weights.Length != buckets.Length * _classes.Length) throw new ArgumentException("rows x classes weights", nameof(weights));
-        _bias = bias;
-        _buckets = buckets;
+        Metadata = metadata;
+        Hasher = new FeatureHasher(metadata.BucketBits);
+        _classes = AllClasses.ToArray();
+        _vocabulary = vocabulary;
+        for (int i = 0; i < vocabulary.Length; i++)
+            if ((uint)vocabulary[i] >= (uint)Hasher.BucketCount || (i > 0 && vocabulary[i] <= vocabulary[i - 1]))
+                throw new ModelException(Messages.ClassifierCorrupt);
+        if (weights != null && (bias == null || bias.Length != _classes.Length || weights.Length != vocabulary.Length * _classes.Length))
+            throw new ModelException(Messages.ClassifierCorrupt);
         _weights = weights;
-        _rowOfBucket = new int[Hasher.BucketCount];
-        Array.Fill(_rowOfBucket, -1);
-        for (int r = 0; r < buckets.Length; r++)
-        {
-            if ((uint)buckets[r] >= (uint)Hasher.BucketCount || (r > 0 && buckets[r] <= buckets[r - 1]))
-                throw new ArgumentException("buckets must be in range and strictly increasing", nameof(buckets));
-            _rowOfBucket[buckets[r]] = r;
-        }
+        _bias = bias;
+        _mlnetEntries = mlnetEntries;
+        _scorer = new Lazy<MlNetScorer>(() => new MlNetScorer(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The 26 classes every model has, in ML.NET key order (<see cref="SubEventType"/> order, None first).</summary>
+    public static IReadOnlyList<SubEventType> AllClasses { get; } = Enum.GetValues<SubEventType>().OrderBy(t => (int)t).ToArray();
+
+    /// <summary>The file's metadata.</summary>
+    public EventClassifierMetadata Metadata { get; }
 
     /// <summary>The hash space the model's features live in.</summary>
     public FeatureHasher Hasher { get; }
 
     /// <summary>The <see cref="DocumentFeatureExtractor.FeatureSetVersion"/> it was trained with.</summary>
-    public int FeatureSetVersion { get; }
+    public int FeatureSetVersion => Metadata.FeatureSetVersion;
 
-    /// <summary>True when it was trained with lexicon knowledge (and should be used with it).</summary>
-    public bool UsesKnowledge { get; }
+    /// <summary>True when it was trained with lexicon knowledge (and must be used with the same lexicons).</summary>
+    public bool UsesKnowledge => Metadata.UsesKnowledge;
 
-    /// <summary>Scores are divided by this before the softmax (fitted on the training data).</summary>
-    public float Temperature { get; }
+    /// <summary>The softmax temperature fitted on held-out data.</summary>
+    public float Temperature => Metadata.Temperature;
 
     /// <summary>The classes, in score order.</summary>
     public IReadOnlyList<SubEventType> Classes => _classes;
 
-    /// <summary>How many buckets carry weights.</summary>
-    public int RowCount => _buckets.Length;
+    /// <summary>How many feature buckets the model knows (ML.NET's feature vector length).</summary>
+    public int VocabularySize => _vocabulary.Length;
 
-    /// <summary>The same weights with another softmax temperature.</summary>
-    public EventClassifierModel WithTemperature(float temperature) =>
-        new(Hasher.BucketBits, FeatureSetVersion, UsesKnowledge, temperature, _classes, _bias, _buckets, _weights);
+    /// <summary>True when the model is linear and scored from its weights.</summary>
+    public bool IsLinear => _weights != null;
 
-    /// <summary>Raw class scores of a feature vector into <paramref name="scores"/> (length = class count).</summary>
-    public void Score(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> scores)
+    /// <summary>
+    /// Builds a model from a trained ML.NET transformer: saves it through ML.NET and, for a maximum-entropy model,
+    /// keeps its weights for direct scoring.
+    /// </summary>
+    internal static EventClassifierModel FromTrained(MLContext ml, ITransformer transformer, DataViewSchema inputSchema,
+        EventClassifierMetadata metadata, int[] vocabulary)
     {
-        int c = _classes.Length;
-        scores[..c].Clear();
-        float norm = Scoring.Norm(values);
-        for (int i = 0; i < ids.Length; i++)
+        var entries = new List<(string, byte[])>();
+        using (var ms = new MemoryStream())
         {
-            int id = ids[i];
-            if ((uint)id >= (uint)_rowOfBucket.Length) continue;
-            int row = _rowOfBucket[id];
-            if (row < 0) continue;
-            float v = values[i] * norm;
-            var w = _weights.AsSpan(row * c, c);
-            for (int k = 0; k < c; k++) scores[k] += w[k] * v;
+            ml.Model.Save(transformer, inputSchema, ms);
+            ms.Position = 0;
+            using var zip = new ZipArchive(ms, ZipArchiveMode.Read);
+            foreach (var e in zip.Entries) entries.Add((e.FullName, ReadEntry(e)));
         }
-        // The bias is a constant feature, normalized with the others: unscaled it would outweigh every word.
-        for (int k = 0; k < c; k++) scores[k] += _bias[k] * norm;
+        float[]? weights = null, bias = null;
+        if (transformer is ISingleFeaturePredictionTransformer<object> { Model: MaximumEntropyModelParameters me })
+        {
+            int c = AllClasses.Count;
+            VBuffer<float>[] rows = [];
+            me.GetWeights(ref rows, out int classCount);
+            if (classCount != c) throw new InvalidOperationException($"the trained model has {classCount} classes, not {c}");
+            weights = new float[vocabulary.Length * c];
+            for (int k = 0; k < c; k++)
+                foreach (var (slot, w) in rows[k].Items()) weights[slot * c + k] = w;
+            bias = me.GetBiases().ToArray();
+        }
+        return new EventClassifierModel(metadata with { Labels = AllClasses.Select(ClassName).ToArray() }, vocabulary, entries, weights, bias);
+    }
+
+    /// <summary>The same model with another temperature.</summary>
+    public EventClassifierModel WithTemperature(float temperature)
+    {
+        if (!(temperature > 0) || !float.IsFinite(temperature)) throw new ArgumentOutOfRangeException(nameof(temperature));
+        return new(Metadata with { Temperature = temperature }, _vocabulary, _mlnetEntries, _weights, _bias);
     }
 
     /// <summary>
-    /// The most likely class of a feature vector and its probability, plus the probability of
-    /// <see cref="SubEventType.None"/> (0 when the model has no None class). <paramref name="probabilities"/>, when
-    /// given (length = class count), receives every class's probability. Allocation-free.
+    /// Refuses to run on lexicons other than those the model was trained on: <see cref="ModelException"/> naming
+    /// the model and the models folder. Models trained without knowledge run anywhere.
+    /// </summary>
+    public void CheckLexicons(string lexiconHash, string modelName, string modelsDir)
+    {
+        if (UsesKnowledge && !string.Equals(Metadata.LexiconHash, lexiconHash, StringComparison.Ordinal))
+            throw new ModelException(Messages.ClassifierOtherLexicons(modelName, modelsDir, Metadata.LexiconHash, lexiconHash));
+    }
+
+    /// <summary>
+    /// Every class's probability for a compacted feature vector (<see cref="FeatureBuffer.Compact"/>: ids strictly increasing), into
+    /// <paramref name="probabilities"/> (length = class count). Allocation-free for linear models.
+    /// </summary>
+    public void Probabilities(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> probabilities)
+    {
+        int c = _classes.Length;
+        var probs = probabilities[..c];
+        float norm = Scoring.Norm(values);
+        if (_weights != null)
+        {
+            // ML.NET's maximum-entropy score: the bias plus the dot product, per class; then the softmax.
+            Span<float> scores = stackalloc float[c];
+            _bias.AsSpan().CopyTo(scores);
+            int from = 0;
+            for (int i = 0; i < ids.Length; i++)
+            {
+                int slot = NextSlot(ids[i], ref from);
+                if (slot < 0) continue;
+                float v = values[i] * norm;
+                var w = _weights.AsSpan(slot * c, c);
+                for (int k = 0; k < c; k++) scores[k] += w[k] * v;
+            }
+            Scoring.Softmax(scores, Temperature, probs);
+            return;
+        }
+        _scorer.Value.Probabilities(ids, values, norm, probs);
+        if (Temperature != 1f) Scoring.Sharpen(probs, Temperature);
+    }
+
+    /// <summary>
+    /// The linear part of a compacted vector's scores, unnormalized and without the bias (Σ value × weight per class),
+    /// and the sum of its squared values; false for a model that is not linear. With
+    /// <see cref="ProbabilitiesOfSum"/> it scores many vectors that share one part (a sentence with its article's
+    /// headline and lede) by reading the shared part's weights once.
+    /// </summary>
+    public bool TryLinearPart(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> raw, out float squares)
+    {
+        squares = 0;
+        if (_weights == null) return false;
+        int c = _classes.Length;
+        raw[..c].Clear();
+        double sq = 0;
+        int from = 0;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            sq += (double)values[i] * values[i];
+            int slot = NextSlot(ids[i], ref from);
+            if (slot < 0) continue;
+            var w = _weights.AsSpan(slot * c, c);
+            for (int k = 0; k < c; k++) raw[k] += w[k] * values[i];
+        }
+        squares = (float)sq;
+        return true;
+    }
+
+    /// <summary>
+    /// The probabilities of the sum of two compacted vectors, the first given by its <see cref="TryLinearPart"/>
+    /// (only its ids and values are needed besides, for the norm of the sum): what <see cref="Probabilities"/> gives
+    /// for the summed vector, up to float rounding. Linear models only.
+    /// </summary>
+    public void ProbabilitiesOfSum(ReadOnlySpan<int> firstIds, ReadOnlySpan<float> firstValues, ReadOnlySpan<float> firstRaw, float firstSquares,
+        ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> probabilities)
+    {
+        int c = _classes.Length;
+        Span<float> raw = stackalloc float[c];
+        if (!TryLinearPart(ids, values, raw, out float squares)) throw new InvalidOperationException("not a linear model");
+        // |a + b|^2 = |a|^2 + |b|^2 + 2 a.b, a.b over the ids both vectors have (both are sorted).
+        double cross = 0;
+        for (int i = 0, j = 0; i < firstIds.Length && j < ids.Length;)
+        {
+            if (firstIds[i] < ids[j]) i++;
+            else if (firstIds[i] > ids[j]) j++;
+            else cross += (double)firstValues[i++] * values[j++];
+        }
+        double total = firstSquares + squares + 2 * cross;
+        float norm = total > 0 ? (float)(1.0 / Math.Sqrt(total)) : 1f;
+        Span<float> scores = stackalloc float[c];
+        for (int k = 0; k < c; k++) scores[k] = _bias![k] + (firstRaw[k] + raw[k]) * norm;
+        Scoring.Softmax(scores, Temperature, probabilities[..c]);
+    }
+
+    /// <summary>
+    /// The most likely class of a compacted feature vector and its probability, plus the probability of
+    /// <see cref="SubEventType.None"/>. <paramref name="probabilities"/>, when given (length = class count), receives
+    /// every class's probability.
     /// </summary>
     public (SubEventType Type, float Confidence, float NoneProbability) Predict(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> probabilities = default)
     {
         int c = _classes.Length;
-        Span<float> scores = stackalloc float[c];
         Span<float> probs = probabilities.Length >= c ? probabilities[..c] : stackalloc float[c];
-        Score(ids, values, scores);
-        Scoring.Softmax(scores, Temperature, probs);
-        int best = Scoring.ArgMax(scores);
-        float none = 0;
-        for (int k = 0; k < c; k++) if (_classes[k] == SubEventType.None) none = probs[k];
-        return (_classes[best], probs[best], none);
+        Probabilities(ids, values, probs);
+        int best = Scoring.ArgMax(probs);
+        return (_classes[best], probs[best], probs[(int)SubEventType.None]);
     }
 
-    /// <summary>Predicts from a buffer of features.</summary>
-    public (SubEventType Type, float Confidence, float NoneProbability) Predict(FeatureBuffer features) => Predict(features.Ids, features.Values);
+    /// <summary>Predicts from a buffer of features (compacted first).</summary>
+    public (SubEventType Type, float Confidence, float NoneProbability) Predict(FeatureBuffer features)
+    {
+        features.Compact();
+        return Predict(features.Ids, features.Values);
+    }
+
+    /// <summary>ML.NET's own probabilities (its prediction engine, without the temperature): what the direct scoring of a linear model must equal.</summary>
+    public void MlNetProbabilities(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> probabilities) =>
+        _scorer.Value.Probabilities(ids, values, Scoring.Norm(values), probabilities);
+
+    /// <summary>ML.NET's transformer, loaded from the model's entries (for evaluation with ML.NET's metrics).</summary>
+    internal ITransformer LoadTransformer(MLContext ml)
+    {
+        using var ms = new MemoryStream();
+        WriteZip(ms, includeOwn: false);
+        ms.Position = 0;
+        return ml.Model.Load(ms, out _);
+    }
+
+    /// <summary>The ML.NET slot of a feature bucket, -1 when the model does not know it.</summary>
+    internal int SlotOf(int bucket)
+    {
+        int i = Array.BinarySearch(_vocabulary, bucket);
+        return i >= 0 ? i : -1;
+    }
+
+    /// <summary>The slot of <paramref name="bucket"/> (or -1), searching from <paramref name="from"/> on: ids come in increasing order.</summary>
+    private int NextSlot(int bucket, ref int from)
+    {
+        int i = Array.BinarySearch(_vocabulary, from, _vocabulary.Length - from, bucket);
+        if (i >= 0)
+        {
+            from = i + 1;
+            return i;
+        }
+        from = ~i;
+        return -1;
+    }
 
     /// <summary>The name a class has in files: "None" or the codebook's sub-event name.</summary>
     public static string ClassName(SubEventType t) => t == SubEventType.None ? "None" : AcledTaxonomy.Name(t);
@@ -146,38 +323,51 @@ public sealed class EventClassifierModel
     }
 
     /// <summary>Writes the model; the same model always gives the same bytes.</summary>
-    public void Save(Stream stream)
+    public void Save(Stream stream) => WriteZip(stream, includeOwn: true);
+
+    private void WriteZip(Stream stream, bool includeOwn)
     {
-        using var ms = new MemoryStream();
-        var b = new byte[8];
-        ms.Write(Magic);
-        BinaryPrimitives.WriteUInt16LittleEndian(b, FormatVersion);
-        BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(2), (ushort)(UsesKnowledge ? 1 : 0));
-        ms.Write(b, 0, 4);
-        WriteInt(ms, Hasher.BucketBits);
-        WriteInt(ms, FeatureSetVersion);
-        WriteFloat(ms, Temperature);
-        WriteInt(ms, _classes.Length);
-        foreach (var cls in _classes)
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var name = Encoding.UTF8.GetBytes(ClassName(cls));
-            WriteInt(ms, name.Length);
-            ms.Write(name);
+            foreach (var (name, bytes) in _mlnetEntries) AddEntry(zip, name, bytes);
+            if (includeOwn)
+            {
+                AddEntry(zip, MetadataEntry, System.Text.Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(Metadata, Formatting.Indented) + "\n"));
+                AddEntry(zip, VocabularyEntry, VocabularyBytes());
+                if (_weights != null) AddEntry(zip, LinearEntry, LinearBytes());
+            }
         }
-        foreach (var x in _bias) WriteFloat(ms, x);
-        WriteInt(ms, _buckets.Length);
+        buffer.Position = 0;
+        buffer.CopyTo(stream);
+    }
+
+    private static void AddEntry(ZipArchive zip, string name, byte[] bytes)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = EntryTime;
+        using var s = entry.Open();
+        s.Write(bytes);
+    }
+
+    private byte[] VocabularyBytes()
+    {
+        var b = new byte[4 + 4 * _vocabulary.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(b, _vocabulary.Length);
+        for (int i = 0; i < _vocabulary.Length; i++) BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(4 + 4 * i), _vocabulary[i]);
+        return b;
+    }
+
+    private byte[] LinearBytes()
+    {
         int c = _classes.Length;
-        for (int r = 0; r < _buckets.Length; r++)
-        {
-            WriteInt(ms, _buckets[r]);
-            for (int k = 0; k < c; k++) WriteFloat(ms, _weights[r * c + k]);
-        }
-        uint sum = Checksum(ms.GetBuffer().AsSpan(0, (int)ms.Length));
-        ms.Write(EndMagic);
-        BinaryPrimitives.WriteUInt32LittleEndian(b, sum);
-        ms.Write(b, 0, 4);
-        ms.Position = 0;
-        ms.CopyTo(stream);
+        var b = new byte[8 + 4 * (_weights!.Length + c)];
+        BinaryPrimitives.WriteInt32LittleEndian(b, _vocabulary.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(4), c);
+        int at = 8;
+        foreach (var w in _weights) { BinaryPrimitives.WriteSingleLittleEndian(b.AsSpan(at), w); at += 4; }
+        foreach (var w in _bias!) { BinaryPrimitives.WriteSingleLittleEndian(b.AsSpan(at), w); at += 4; }
+        return b;
     }
 
     /// <summary>Writes the model to a file atomically: a temporary file in the same folder, renamed over the target.</summary>
@@ -219,98 +409,147 @@ public sealed class EventClassifierModel
         }
     }
 
-    /// <summary>Reads a model; <see cref="ModelException"/> (with the reason only) on a wrong magic, version, or a damaged file.</summary>
+    /// <summary>Reads a model; <see cref="ModelException"/> (with the reason only) when it is no model of ours, of another version, or damaged.</summary>
     public static EventClassifierModel Load(Stream stream)
     {
         using var ms = new MemoryStream();
         stream.CopyTo(ms);
-        var data = ms.GetBuffer().AsSpan(0, (int)ms.Length);
-        if (data.Length < 4 || !data[..4].SequenceEqual(Magic)) throw new ModelException(Messages.ClassifierBadMagic);
-        var r = new SpanReader(data.ToArray());
-        r.Skip(4);
-        int version = r.UInt16();
-        int flags = r.UInt16();
-        if (version != FormatVersion) throw new ModelException(Messages.ClassifierBadVersion(version, FormatVersion));
-        int bits = r.Int();
-        int featureSet = r.Int();
-        if (bits is < 1 or > 30) throw new ModelException(Messages.ClassifierCorrupt);
-        if (featureSet != DocumentFeatureExtractor.FeatureSetVersion)
-            throw new ModelException(Messages.ClassifierFeatureSet(featureSet, DocumentFeatureExtractor.FeatureSetVersion));
-        float temperature = r.Float();
-        int classCount = r.Int();
-        if (classCount is < 2 or > 256) throw new ModelException(Messages.ClassifierCorrupt);
-        var classes = new SubEventType[classCount];
-        for (int i = 0; i < classCount; i++)
-        {
-            int len = r.Int();
-            if (len is < 0 or > 200) throw new ModelException(Messages.ClassifierCorrupt);
-            var name = Encoding.UTF8.GetString(r.Bytes(len));
-            if (!TryParseClass(name, out classes[i])) throw new ModelException(Messages.ClassifierUnknownClass(name));
-        }
-        var bias = new float[classCount];
-        for (int i = 0; i < classCount; i++) bias[i] = r.Float();
-        int rows = r.Int();
-        if (rows < 0 || (long)rows * (4 + 4L * classCount) > data.Length) throw new ModelException(Messages.ClassifierTruncated);
-        var buckets = new int[rows];
-        var weights = new float[rows * classCount];
-        for (int i = 0; i < rows; i++)
-        {
-            buckets[i] = r.Int();
-            for (int k = 0; k < classCount; k++) weights[i * classCount + k] = r.Float();
-        }
-        int bodyEnd = r.Position;
-        if (!r.Bytes(4).SequenceEqual(EndMagic)) throw new ModelException(Messages.ClassifierCorrupt);
-        uint sum = (uint)r.Int();
-        if (r.Position != data.Length) throw new ModelException(Messages.ClassifierCorrupt);
-        if (sum != Checksum(data[..bodyEnd])) throw new ModelException(Messages.ClassifierChecksum);
+        ms.Position = 0;
+        ZipArchive zip;
         try
         {
-            return new EventClassifierModel(bits, featureSet, (flags & 1) != 0, temperature, classes, bias, buckets, weights);
+            zip = new ZipArchive(ms, ZipArchiveMode.Read);
         }
-        catch (ArgumentException)
+        catch (InvalidDataException)
         {
-            throw new ModelException(Messages.ClassifierCorrupt);
+            throw new ModelException(Messages.ClassifierBadMagic);
         }
-    }
-
-    private static uint Checksum(ReadOnlySpan<byte> data)
-    {
-        uint h = 2166136261;
-        foreach (var x in data) { h ^= x; h *= 16777619; }
-        return h;
-    }
-
-    private static void WriteInt(Stream s, int v)
-    {
-        Span<byte> b = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(b, v);
-        s.Write(b);
-    }
-
-    private static void WriteFloat(Stream s, float v)
-    {
-        Span<byte> b = stackalloc byte[4];
-        BinaryPrimitives.WriteSingleLittleEndian(b, v);
-        s.Write(b);
-    }
-
-    /// <summary>Reads little-endian values; running past the end is a truncated file.</summary>
-    private sealed class SpanReader(byte[] data)
-    {
-        public int Position { get; private set; }
-
-        private ReadOnlySpan<byte> Take(int n)
+        using (zip)
         {
-            if (n < 0 || Position + n > data.Length) throw new ModelException(Messages.ClassifierTruncated);
-            var s = data.AsSpan(Position, n);
-            Position += n;
-            return s;
+            try
+            {
+                var metaEntry = zip.GetEntry(MetadataEntry) ?? throw new ModelException(Messages.ClassifierNoMetadata);
+                EventClassifierMetadata? meta;
+                try
+                {
+                    meta = JsonConvert.DeserializeObject<EventClassifierMetadata>(System.Text.Encoding.UTF8.GetString(ReadEntry(metaEntry)));
+                }
+                catch (JsonException)
+                {
+                    throw new ModelException(Messages.ClassifierCorrupt);
+                }
+                if (meta == null) throw new ModelException(Messages.ClassifierCorrupt);
+                if (meta.FormatVersion != FormatVersion) throw new ModelException(Messages.ClassifierBadVersion(meta.FormatVersion, FormatVersion));
+                if (meta.FeatureSetVersion != DocumentFeatureExtractor.FeatureSetVersion)
+                    throw new ModelException(Messages.ClassifierFeatureSet(meta.FeatureSetVersion, DocumentFeatureExtractor.FeatureSetVersion));
+                if (meta.BucketBits is < 1 or > 30) throw new ModelException(Messages.ClassifierCorrupt);
+                if (meta.Labels.Count != AllClasses.Count) throw new ModelException(Messages.ClassifierLabels(meta.Labels.Count, AllClasses.Count));
+                for (int i = 0; i < meta.Labels.Count; i++)
+                {
+                    if (!TryParseClass(meta.Labels[i], out var t)) throw new ModelException(Messages.ClassifierUnknownClass(meta.Labels[i]));
+                    if (t != AllClasses[i]) throw new ModelException(Messages.ClassifierLabels(meta.Labels.Count, AllClasses.Count));
+                }
+                if (!(meta.Temperature > 0) || !float.IsFinite(meta.Temperature)) throw new ModelException(Messages.ClassifierCorrupt);
+
+                var vocabEntry = zip.GetEntry(VocabularyEntry) ?? throw new ModelException(Messages.ClassifierCorrupt);
+                var vb = ReadEntry(vocabEntry);
+                if (vb.Length < 4) throw new ModelException(Messages.ClassifierTruncated);
+                int n = BinaryPrimitives.ReadInt32LittleEndian(vb);
+                if (n < 0 || vb.Length != 4 + 4L * n) throw new ModelException(Messages.ClassifierTruncated);
+                var vocabulary = new int[n];
+                for (int i = 0; i < n; i++) vocabulary[i] = BinaryPrimitives.ReadInt32LittleEndian(vb.AsSpan(4 + 4 * i));
+
+                float[]? weights = null, bias = null;
+                if (zip.GetEntry(LinearEntry) is { } linearEntry)
+                {
+                    var lb = ReadEntry(linearEntry);
+                    int c = AllClasses.Count;
+                    if (lb.Length < 8 || BinaryPrimitives.ReadInt32LittleEndian(lb) != n || BinaryPrimitives.ReadInt32LittleEndian(lb.AsSpan(4)) != c
+                        || lb.Length != 8 + 4L * (n * (long)c + c))
+                        throw new ModelException(Messages.ClassifierTruncated);
+                    weights = new float[n * c];
+                    bias = new float[c];
+                    int at = 8;
+                    for (int i = 0; i < weights.Length; i++, at += 4) weights[i] = BinaryPrimitives.ReadSingleLittleEndian(lb.AsSpan(at));
+                    for (int i = 0; i < c; i++, at += 4) bias[i] = BinaryPrimitives.ReadSingleLittleEndian(lb.AsSpan(at));
+                }
+
+                var mlnet = new List<(string, byte[])>();
+                foreach (var e in zip.Entries)
+                    if (!e.FullName.StartsWith(EntryPrefix, StringComparison.Ordinal)) mlnet.Add((e.FullName, ReadEntry(e)));
+                if (mlnet.Count == 0) throw new ModelException(Messages.ClassifierCorrupt);
+                return new EventClassifierModel(meta, vocabulary, mlnet, weights, bias);
+            }
+            catch (InvalidDataException)
+            {
+                throw new ModelException(Messages.ClassifierChecksum);
+            }
+        }
+    }
+
+    private static byte[] ReadEntry(ZipArchiveEntry entry)
+    {
+        using var s = entry.Open();
+        using var ms = new MemoryStream();
+        s.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>ML.NET's prediction engine over the model, one per thread (engines are not thread-safe).</summary>
+    private sealed class MlNetScorer
+    {
+        private readonly int _slots;
+        private readonly EventClassifierModel _model;
+        private readonly ThreadLocal<PredictionEngine<MlNetRow, MlNetScore>> _engines;
+
+        public MlNetScorer(EventClassifierModel model)
+        {
+            _model = model;
+            _slots = model._vocabulary.Length;
+            var ml = new MLContext(seed: 1);
+            var transformer = model.LoadTransformer(ml);
+            var schema = MlNetRow.Schema(_slots);
+            _engines = new ThreadLocal<PredictionEngine<MlNetRow, MlNetScore>>(
+                () => ml.Model.CreatePredictionEngine<MlNetRow, MlNetScore>(transformer, inputSchemaDefinition: schema));
         }
 
-        public void Skip(int n) => Take(n);
-        public ReadOnlySpan<byte> Bytes(int n) => Take(n);
-        public int UInt16() => BinaryPrimitives.ReadUInt16LittleEndian(Take(2));
-        public int Int() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-        public float Float() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
+        public void Probabilities(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, float norm, Span<float> probabilities)
+        {
+            var slots = new List<int>(ids.Length);
+            var vals = new List<float>(ids.Length);
+            for (int i = 0; i < ids.Length; i++)
+            {
+                int slot = _model.SlotOf(ids[i]);
+                if (slot < 0) continue;
+                slots.Add(slot);
+                vals.Add(values[i] * norm);
+            }
+            var row = new MlNetRow { Features = new VBuffer<float>(_slots, slots.Count, vals.ToArray(), slots.ToArray()) };
+            var score = _engines.Value!.Predict(row).Score ?? [];
+            probabilities.Clear();
+            for (int k = 0; k < Math.Min(score.Length, probabilities.Length); k++) probabilities[k] = score[k];
+        }
     }
+}
+
+/// <summary>One example as ML.NET sees it: the feature vector over the model's vocabulary and the label's key (class + 1).</summary>
+internal sealed class MlNetRow
+{
+    public VBuffer<float> Features;
+    public uint Label;
+
+    /// <summary>The schema with the vector length and the label's key range filled in.</summary>
+    public static SchemaDefinition Schema(int slots)
+    {
+        var def = SchemaDefinition.Create(typeof(MlNetRow));
+        def[nameof(Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, slots);
+        def[nameof(Label)].ColumnType = new KeyDataViewType(typeof(uint), EventClassifierModel.AllClasses.Count);
+        return def;
+    }
+}
+
+/// <summary>ML.NET's output row: a probability per class.</summary>
+internal sealed class MlNetScore
+{
+    public float[]? Score { get; set; }
 }

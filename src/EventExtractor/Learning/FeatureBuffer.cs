@@ -26,6 +26,13 @@ public sealed class FeatureBuffer
     /// <summary>The feature values, parallel to <see cref="Ids"/>.</summary>
     public ReadOnlySpan<float> Values => _values.AsSpan(0, Count);
 
+    /// <summary>Replaces the features with a copy of <paramref name="other"/>'s.</summary>
+    public void CopyFrom(FeatureBuffer other)
+    {
+        Count = 0;
+        for (int i = 0; i < other.Count; i++) Add(other._ids[i], other._values[i]);
+    }
+
     /// <summary>Empties the buffer (keeps its storage).</summary>
     public void Clear() => Count = 0;
 
@@ -42,8 +49,36 @@ public sealed class FeatureBuffer
         Count++;
     }
 
-    /// <summary>A copy of the features, for keeping an example after the buffer is reused (training only).</summary>
-    public FeatureVector ToVector() => new(Ids.ToArray(), Values.ToArray());
+    /// <summary>
+    /// Sorts the features by id and adds up the values of a repeated id, so that they form a sparse vector (strictly
+    /// increasing ids, as ML.NET's vectors need). Training and prediction both compact, so they see the same vector.
+    /// Allocation-free.
+    /// </summary>
+    public void Compact()
+    {
+        var ids = _ids.AsSpan(0, Count);
+        var values = _values.AsSpan(0, Count);
+        ids.Sort(values);
+        int n = 0;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (n > 0 && ids[n - 1] == ids[i]) values[n - 1] += values[i];
+            else
+            {
+                ids[n] = ids[i];
+                values[n] = values[i];
+                n++;
+            }
+        }
+        Count = n;
+    }
+
+    /// <summary>A compacted copy of the features, for keeping an example after the buffer is reused (training only).</summary>
+    public FeatureVector ToVector()
+    {
+        Compact();
+        return new(Ids.ToArray(), Values.ToArray());
+    }
 
     /// <summary>Per-token scratch of at least <paramref name="length"/> bytes, for extractors.</summary>
     internal Span<byte> Marks(int length)
@@ -55,7 +90,7 @@ public sealed class FeatureBuffer
     }
 }
 
-/// <summary>An example's features, kept: ids and values of the same length.</summary>
+/// <summary>An example's features, kept: strictly increasing ids and their values.</summary>
 public sealed record FeatureVector(int[] Ids, float[] Values)
 {
     /// <summary>The factor every score of this vector is multiplied by: 1 / its L2 norm (1 when empty).</summary>
@@ -86,6 +121,22 @@ public static class Scoring
             sum += e;
         }
         for (int i = 0; i < scores.Length; i++) probabilities[i] = (float)(probabilities[i] / sum);
+    }
+
+    /// <summary>
+    /// Probabilities at another temperature: each raised to 1 / <paramref name="temperature"/> and normalized again,
+    /// which is the softmax of the log-probabilities divided by the temperature.
+    /// </summary>
+    public static void Sharpen(Span<float> probabilities, float temperature)
+    {
+        double sum = 0;
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            double p = probabilities[i] > 0 ? Math.Exp(Math.Log(probabilities[i]) / temperature) : 0;
+            probabilities[i] = (float)p;
+            sum += p;
+        }
+        if (sum > 0) for (int i = 0; i < probabilities.Length; i++) probabilities[i] = (float)(probabilities[i] / sum);
     }
 
     /// <summary>Index of the largest score; the lowest index wins a tie, so predictions never depend on anything else.</summary>

@@ -77,4 +77,10 @@ public enum FeatureKind : ushort
     Position = 16,
     Length = 17,
     Quoted = 18,
+    /// <summary>The sub-event type of a mention the rules found in the span.</summary>
+    RuleType = 19,
+    /// <summary>A flag of a rule mention (the bit), with its type.</summary>
+    RuleFlag = 20,
+    /// <summary>The rules found trigger words in the span but no event (threat, plan, denial, habit, quoted claim).</summary>
+    RuleNoEvent = 21,
 }

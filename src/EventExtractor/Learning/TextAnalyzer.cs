@@ -7,8 +7,8 @@ namespace EventExtractor.Learning;
 
 /// <summary>
 /// Analyses texts for the classifier the way the extractor does before it looks for events: paragraphs, tokens,
-/// sentences, lexicon entities, places and dates (the stages before mention finding, whose output the classifier
-/// is meant to inform, not read).
+/// sentences, lexicon entities, places, dates and the rules' event mentions (whose types and flags are features):
+/// every stage before the event-type stage, which the classifier serves.
 /// </summary>
 public sealed class TextAnalyzer
 {
@@ -36,6 +36,7 @@ public sealed class TextAnalyzer
             new LexiconStage(k),
             new PlaceStage(k, loaded.Places),
             new DateStage(k),
+            new MentionStage(k),
         ]), k);
     }
 

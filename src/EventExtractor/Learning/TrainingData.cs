@@ -169,7 +169,7 @@ public static class TrainingData
             {
                 if (outcome.Problem is { } p) { warn($"{file}: {p}"); continue; }
                 var doc = analyzer.Analyse(outcome.Article!);
-                var examples = ItemExamples(doc, id, FirstGoldType(goldFile), features, buffer);
+                var examples = ItemExamples(doc, id, FirstGoldType(goldFile, out int goldRecords), goldRecords, features, buffer);
                 result.Add(new CorpusItemExamples(id, splits.TryGetValue(id, out var s) ? s : null, examples));
             }
         }
@@ -177,24 +177,72 @@ public static class TrainingData
     }
 
     /// <summary>The first gold record's sub-event type, None for an empty gold file.</summary>
-    public static SubEventType FirstGoldType(string goldFile)
+    public static SubEventType FirstGoldType(string goldFile) => FirstGoldType(goldFile, out _);
+
+    /// <summary>The first gold record's sub-event type (None for an empty gold file), and how many records there are.</summary>
+    public static SubEventType FirstGoldType(string goldFile, out int records)
     {
+        records = 0;
+        var first = SubEventType.None;
         foreach (var line in File.ReadLines(goldFile))
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
-            var obj = JObject.Parse(line);
-            return AcledTaxonomy.ParseSubEvent((string?)obj["sub_event_type"]);
+            if (records++ == 0) first = AcledTaxonomy.ParseSubEvent((string?)JObject.Parse(line)["sub_event_type"]);
         }
-        return SubEventType.None;
+        return first;
     }
 
-    private static List<LabelledExample> ItemExamples(Document doc, string id, SubEventType label, IFeatureExtractor features, FeatureBuffer buffer)
+    /// <summary>
+    /// The features the classifier sees for one sentence of an article: the headline and lede (the context that
+    /// says what the article is about) and the sentence itself at <paramref name="position"/>. The same in training
+    /// and in extraction.
+    /// </summary>
+    public static void SentenceInContextFeatures(Document doc, int sentence, TextPosition position, IFeatureExtractor features, FeatureBuffer buffer)
+    {
+        DocumentFeatures(doc, features, buffer, out _);
+        var s = doc.Sentences[sentence];
+        features.Extract(doc, s.FirstToken, s.TokenCount, position, buffer);
+    }
+
+    /// <summary>The paragraph of the first evidence sentence that is not a headline: the lede; -1 when there is none.</summary>
+    public static int LedeParagraph(Document doc)
+    {
+        for (int s = 0; s < doc.Sentences.Length; s++)
+        {
+            var kind = KindOf(doc, doc.Sentences[s]);
+            if (kind == ParagraphKind.Body) return doc.Sentences[s].Paragraph;
+        }
+        return -1;
+    }
+
+    /// <summary>The position a sentence of an article has for the classifier.</summary>
+    public static TextPosition PositionOf(Document doc, int sentence, int ledeParagraph)
+    {
+        var s = doc.Sentences[sentence];
+        var kind = KindOf(doc, s);
+        if (kind is ParagraphKind.Headline or ParagraphKind.Subheadline) return TextPosition.Headline;
+        return s.Paragraph == ledeParagraph ? TextPosition.Lede : TextPosition.Body;
+    }
+
+    private static List<LabelledExample> ItemExamples(Document doc, string id, SubEventType label, int goldRecords, IFeatureExtractor features, FeatureBuffer buffer)
     {
         var examples = new List<LabelledExample>();
         var shape = DocumentFeatures(doc, features, buffer, out int ledeParagraph);
         if (shape == DocumentShape.Empty) return examples;
         examples.Add(new LabelledExample(buffer.ToVector(), label, shape == DocumentShape.Short ? $"{id} whole" : $"{id} lede"));
         if (shape == DocumentShape.Short) return examples;
+
+        // An article that reports one event: the rules' mentions in its headline and lede tell that event, and are
+        // examples of a sentence in its context with the gold type (what the event-type stage asks the model).
+        if (goldRecords == 1)
+            foreach (var m in doc.Mentions)
+            {
+                if (m.Type == SubEventType.None) continue;
+                var position = PositionOf(doc, m.Sentence, ledeParagraph);
+                if (position == TextPosition.Body) continue;
+                SentenceInContextFeatures(doc, m.Sentence, position, features, buffer);
+                examples.Add(new LabelledExample(buffer.ToVector(), label, $"{id} sentence {m.Sentence + 1}"));
+            }
         var evidence = EvidenceSentences(doc);
 
         int taken = 0;

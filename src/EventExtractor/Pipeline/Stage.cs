@@ -22,6 +22,8 @@ public enum Annotations
     Discourse = 1 << 11,
     /// <summary>Which mentions report no conflict event (disasters, ordinary crime, recalled history, threats ...), and why.</summary>
     EventContext = 1 << 12,
+    /// <summary>The sub-event type decided for each mention, with its probability (<see cref="Document.MentionTypes"/>).</summary>
+    EventTypes = 1 << 13,
 }
 
 /// <summary>

@@ -69,6 +69,18 @@ public sealed class Document
     /// </summary>
     public NonEventReason[] MentionNonEvents { get; set; } = [];
 
+    /// <summary>
+    /// The sub-event type decided for each mention (parallel to <see cref="Mentions"/>) and its probability, filled by
+    /// the event-type stage; empty when no classifier runs (the rules' types stand).
+    /// </summary>
+    public MentionType[] MentionTypes { get; set; } = [];
+
+    /// <summary>
+    /// An event the classifier reads in a short text in which the rules found no trigger word at all (filled by the
+    /// event-type stage); the assembler adds it after every mention.
+    /// </summary>
+    public EventMention? InferredMention { get; set; }
+
     /// <summary>Normalized word hashes of the tokens (see <see cref="EventExtractor.Extraction.WordKey"/>), filled once by the lexicon stage.</summary>
     public ulong[] TokenHashes { get; set; } = [];
 
@@ -243,6 +255,18 @@ public record struct EventMention(int Sentence, int TriggerEntity, SubEventType 
     public float Confidence { get; set; }
     public MentionFlags Flags { get; set; }
 }
+
+/// <summary>Who decided a mention's sub-event type.</summary>
+public enum TypeSource : byte
+{
+    /// <summary>The rules' type stands.</summary>
+    Rules,
+    /// <summary>The classifier's type (None: the classifier reads no event).</summary>
+    Model,
+}
+
+/// <summary>The sub-event type decided for a mention, the probability the classifier gives it, and who decided.</summary>
+public readonly record struct MentionType(SubEventType Type, float Probability, TypeSource Source);
 
 /// <summary>
 /// What a mention takes from the sentences around it: a place entity and a date entity (indexes into

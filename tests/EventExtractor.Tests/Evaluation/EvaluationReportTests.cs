@@ -126,7 +126,7 @@ public sealed class EvaluationReportTests
         var json = r.ToJson();
         Assert.Equal(json, TinyReport().ToJson());
         var o = JObject.Parse(json);
-        Assert.Equal(["gold", "pred", "split", "splits_file", "km", "pooled", "counts", "events", "events_found", "fields", "confusion", "location_errors_km", "articles", "single_event_items"],
+        Assert.Equal(["gold", "pred", "split", "splits_file", "km", "pooled", "counts", "events", "events_found", "fields", "confusion", "location_errors_km", "articles", "single_event_items", "reliability"],
             o.Properties().Select(p => p.Name));
         Assert.Equal(1, o["events"]!["precision"]!["correct"]!.Value<int>());
         Assert.Equal(0.5, o["fields"]!["actor1"]!["value"]!.Value<double>());
@@ -183,6 +183,38 @@ public sealed class EvaluationReportTests
     [InlineData(9, "3-9")]
     [InlineData(10, "10+")]
     public void Fatality_buckets(int? fatalities, string bucket) => Assert.Equal(bucket, EvaluationReport.FatalityBucket(fatalities));
+
+    private static EvalRecord WithConfidence(EvalRecord r, double confidence)
+    {
+        r.Confidence = confidence;
+        return r;
+    }
+
+    [Fact]
+    public void Reliability_table_bins_the_records_confidence_by_tenths_against_their_type_accuracy()
+    {
+        var gold = Set("gold", Rec(article: "a1"), Rec(article: "a2"), Rec(article: "a3"));
+        var pred = Set("pred",
+            WithConfidence(Rec(article: "a1"), 0.95),                    // right type
+            WithConfidence(Rec(type: "Attack", article: "a2"), 0.91),    // found, wrong type
+            WithConfidence(Rec(article: "a3"), 0.35),                    // right type
+            WithConfidence(Rec(article: "a3", location: "Far", lat: 50, lon: 50, date: "2020-01-01"), 0.3)); // spurious
+        var r = EvaluationReport.Evaluate(gold, pred);
+        Assert.Equal(10, r.Reliability.Count);
+        var top = r.Reliability[9];
+        Assert.Equal((2, 1, 2), (top.Records, top.Right.Correct, top.Right.Total));
+        Assert.Equal(0.93, top.MeanConfidence!.Value, 6);
+        Assert.Equal((2, 1), (r.Reliability[3].Records, r.Reliability[3].Right.Correct));
+        Assert.Equal(0, r.Reliability[0].Records);
+        var text = r.ToText();
+        Assert.Contains("Reliability of the predicted records' confidence", text);
+        Assert.Contains("  0.9-1.0           2            0.930  0.500 (1/2)", text);
+        Assert.DoesNotContain("0.0-0.1", text);
+
+        // Gold records carry no confidence: no table.
+        Assert.Empty(EvaluationReport.Evaluate(gold, gold).Reliability);
+        Assert.DoesNotContain("Reliability", EvaluationReport.Evaluate(gold, gold).ToText());
+    }
 
     [Fact]
     public void Single_event_items_are_scored_by_their_first_record_type()

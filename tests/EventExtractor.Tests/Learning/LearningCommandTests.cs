@@ -32,9 +32,9 @@ public sealed class LearningCommandTests : IDisposable
         var train = WriteJsonl("train.jsonl", LearningTestData.Train.Select(t => (t.Text, (SubEventType?)t.Label)));
         var csv = Path.Combine(_dir, "acled.csv");
         File.WriteAllText(csv, "sub_event_type,notes\nPeaceful protest,\"On 2 June, workers marched peacefully, asking for pay.\"\nAttack,\n");
-        var model = Path.Combine(_dir, "m.bin");
+        var model = Path.Combine(_dir, "m.zip");
 
-        var (code, stdout, stderr) = Run("train", train, csv, "-o", model, "--epochs", "8", "--models", _models);
+        var (code, stdout, stderr) = Run("train", train, csv, "-o", model, "--models", _models);
         Assert.Equal(0, code);
         Assert.Equal($"eventextractor: {Messages.TrainSkippedRows(csv, 1, 0)}\n", stderr);
         Assert.Contains("training examples per class (16):", stdout);
@@ -45,7 +45,7 @@ public sealed class LearningCommandTests : IDisposable
 
         // The same command again: the same bytes.
         var first = File.ReadAllBytes(model);
-        Assert.Equal(0, Run("train", train, csv, "-o", model, "--epochs", "8", "--models", _models).Code);
+        Assert.Equal(0, Run("train", train, csv, "-o", model, "--models", _models).Code);
         Assert.Equal(first, File.ReadAllBytes(model));
 
         var held = WriteJsonl("held.jsonl", LearningTestData.Held.Select(t => (t.Text, (SubEventType?)t.Label)).Append(("Drones bombed a camp.", null)));
@@ -66,12 +66,13 @@ public sealed class LearningCommandTests : IDisposable
     [Fact]
     public void Train_usage_errors()
     {
-        var model = Path.Combine(_dir, "m.bin");
+        var model = Path.Combine(_dir, "m.zip");
         var txt = Path.Combine(_dir, "notes.txt");
         File.WriteAllText(txt, "x");
         Assert.Equal($"eventextractor: {Messages.TrainUnknownInput(txt)}\n", Run("train", txt, "-o", model, "--models", _models).Stderr);
         var one = WriteJsonl("one.jsonl", [("Teachers marched.", SubEventType.PeacefulProtest)]);
-        Assert.Equal($"eventextractor: {Messages.TrainBadEpochs("0")}\n", Run("train", one, "-o", model, "--epochs", "0").Stderr);
+        Assert.Equal($"eventextractor: {Messages.TrainBadTrainer("perceptron")}\n", Run("train", one, "-o", model, "--trainer", "perceptron").Stderr);
+        Assert.Equal($"eventextractor: {Messages.TrainBadFolds("1")}\n", Run("train", one, "-o", model, "--cv", "1").Stderr);
         Assert.Equal($"eventextractor: {Messages.TrainSplitWithoutCorpus}\n", Run("train", one, "-o", model, "--split", "train").Stderr);
         Assert.Equal($"eventextractor: {Messages.TrainOneClass("Peaceful protest")}\n", Run("train", one, "-o", model, "--models", _models).Stderr);
         Assert.False(File.Exists(model));
@@ -80,12 +81,12 @@ public sealed class LearningCommandTests : IDisposable
     [Fact]
     public void Classify_with_a_corrupt_model_is_a_clear_error()
     {
-        var model = Path.Combine(_dir, "bad.bin");
+        var model = Path.Combine(_dir, "bad.zip");
         File.WriteAllBytes(model, "EECL\u0001\0"u8.ToArray());
         var input = WriteJsonl("in.jsonl", [("Teachers marched.", null)]);
         var (code, stdout, stderr) = Run("classify", "--model", model, "--models", _models, input);
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Equal("", stdout);
-        Assert.Equal($"eventextractor: {Messages.ModelFileBad(model, Messages.ClassifierTruncated)}\n", stderr);
+        Assert.Equal($"eventextractor: {Messages.ModelFileBad(model, Messages.ClassifierBadMagic)}\n", stderr);
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using EventExtractor.Learning;
 using EventExtractor.Records;
 
@@ -42,12 +43,12 @@ internal static class LearningTestData
         return list;
     }
 
-    public static EventClassifierModel TrainPlain(int epochs = 10)
+    public static EventClassifierModel TrainPlain(TrainerKind trainer = TrainerKind.LbfgsMaximumEntropy)
     {
         var analyzer = TextAnalyzer.Plain();
         var features = new DocumentFeatureExtractor(new FeatureHasher(), null);
-        return new AveragedPerceptronTrainer(new PerceptronOptions { Epochs = epochs })
-            .Train(Featurize(Train, analyzer, features), features.Hasher, usesKnowledge: false);
+        return new EventClassifierTrainer(new TrainerOptions { Trainer = trainer })
+            .Train(Featurize(Train, analyzer, features), features.Hasher, usesKnowledge: false, lexiconHash: "");
     }
 
     public static byte[] Bytes(EventClassifierModel model)
@@ -55,5 +56,46 @@ internal static class LearningTestData
         using var ms = new MemoryStream();
         model.Save(ms);
         return ms.ToArray();
+    }
+
+    /// <summary>The bytes of one entry of a model zip.</summary>
+    public static byte[] Entry(byte[] model, string name)
+    {
+        using var zip = new ZipArchive(new MemoryStream(model), ZipArchiveMode.Read);
+        using var s = zip.GetEntry(name)!.Open();
+        using var ms = new MemoryStream();
+        s.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>A model zip with one entry replaced by <paramref name="text"/> (removed when null).</summary>
+    public static byte[] Rewrite(byte[] model, string name, string? text)
+    {
+        using var input = new ZipArchive(new MemoryStream(model), ZipArchiveMode.Read);
+        var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var e in input.Entries)
+            {
+                byte[] bytes;
+                if (e.FullName == name)
+                {
+                    if (text == null) continue;
+                    bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                }
+                else bytes = Entry(model, e.FullName);
+                using var s = zip.CreateEntry(e.FullName).Open();
+                s.Write(bytes);
+            }
+        return output.ToArray();
+    }
+
+    /// <summary>The same model, marked as trained with lexicon knowledge whose fingerprint is <paramref name="lexiconHash"/>.</summary>
+    public static EventClassifierModel WithKnowledge(EventClassifierModel model, string lexiconHash)
+    {
+        var bytes = Bytes(model);
+        var meta = Newtonsoft.Json.Linq.JObject.Parse(System.Text.Encoding.UTF8.GetString(Entry(bytes, "EventExtractor/metadata.json")));
+        meta["UsesKnowledge"] = lexiconHash.Length > 0;
+        meta["LexiconHash"] = lexiconHash;
+        return EventClassifierModel.Load(new MemoryStream(Rewrite(bytes, "EventExtractor/metadata.json", meta.ToString())));
     }
 }

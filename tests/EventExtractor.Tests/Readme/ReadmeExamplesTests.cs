@@ -108,7 +108,7 @@ public sealed class ReadmeExamplesTests
         if (word.StartsWith('-')) return word;
         var inRepo = Path.Combine(RepoRoot, word);
         if (File.Exists(inRepo) || Directory.Exists(inRepo)) return inRepo;
-        return Path.GetExtension(word) is ".csv" or ".jsonl" or ".json" or ".db" or ".bin" ? Path.Combine(temp, word) : word;
+        return Path.GetExtension(word) is ".csv" or ".jsonl" or ".json" or ".db" or ".bin" or ".zip" ? Path.Combine(temp, word) : word;
     }
 
     private static string[] Split(string command) =>

@@ -252,8 +252,8 @@ public sealed class ReviewApiTests(ReviewApiFixture fixture) : IClassFixture<Rev
         Assert.Contains("F1", stdout.ToString());
 
         // The corpus plus the review folder, split by the corpus's splits: what the loop review-train-extract runs.
-        var model = Path.Combine(_server.Root, "model.bin");
-        exit = Program.Run(["train", Path.Combine(ReviewTestServer.RepoRoot, "corpus"), _server.GoldFolder, "--split", "train", "--epochs", "1", "-o", model],
+        var model = Path.Combine(_server.Root, "model.zip");
+        exit = Program.Run(["train", Path.Combine(ReviewTestServer.RepoRoot, "corpus"), _server.GoldFolder, "--split", "train", "--trainer", "sdca", "-o", model],
             TextReader.Null, stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         Assert.True(new FileInfo(model).Length > 0);
