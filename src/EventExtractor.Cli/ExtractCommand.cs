@@ -15,7 +15,7 @@ namespace EventExtractor.Cli;
 /// <c>eventextractor extract INPUT... [-o OUTPUT] [--models DIR] [--published DATE] [--threads N] [--merge-window N]
 /// [--shard K/N] [--resume] [--quiet]</c>.
 /// </summary>
-public static class ExtractCommand
+internal static class ExtractCommand
 {
     /// <summary>Exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int InterruptedExitCode = 130;
@@ -183,8 +183,9 @@ public static class ExtractCommand
 
         if (options.Model is not null && !File.Exists(options.Model)) throw new ModelException(Messages.ModelFileMissing(options.Model));
         var extract = options.Model is null ? services.LoadEngine(modelsDir) : services.LoadEngineWithModel(modelsDir, options.Model);
-        // The noise cues also let the reader pass over "Skip to main content" above a text file's headline.
-        var cues = File.Exists(Path.Combine(modelsDir, NoiseCues.FileName)) ? NoiseCues.FromModels(modelsDir) : null;
+        // The engine's noise cues (one model set) also let the reader pass over "Skip to main content" above a text
+        // file's headline; a test's stand-in engine brings none.
+        var cues = (extract.Target as ExtractorEngine)?.Models.NoiseCues;
         var readerOptions = new ArticleReaderOptions { DefaultPublished = published, HeadlineCues = cues };
 
         bool live = !options.Quiet && ReferenceEquals(context.Stderr, Console.Error) && !Console.IsErrorRedirected;

@@ -7,7 +7,7 @@ using EventExtractor.Models;
 namespace EventExtractor.Cli;
 
 /// <summary>Entry point of the <c>eventextractor</c> command.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Runs with the process's standard streams.</summary>
     public static int Main(string[] args)

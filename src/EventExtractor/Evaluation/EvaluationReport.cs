@@ -7,7 +7,7 @@ using Newtonsoft.Json;
 namespace EventExtractor.Evaluation;
 
 /// <summary>What to evaluate and how.</summary>
-public sealed record EvaluationOptions
+internal sealed record EvaluationOptions
 {
     /// <summary>Places within this many kilometres agree.</summary>
     public double Km { get; init; } = 25;
@@ -30,7 +30,7 @@ public sealed record EvaluationOptions
 /// set are ignored and counted in <see cref="IgnoredPredArticles"/>. When either side has no article ids, all
 /// records of both sides are compared as one article.
 /// </remarks>
-public sealed class EvaluationReport
+internal sealed class EvaluationReport
 {
     private EvaluationReport() { }
 

@@ -6,7 +6,7 @@ using Newtonsoft.Json;
 namespace EventExtractor.Export;
 
 /// <summary>The training-data formats <c>export</c> writes.</summary>
-public enum ExportFormat
+internal enum ExportFormat
 {
     /// <summary>CoNLL-style BIO: one "token TAB tag" line per token, a blank line after each sentence.</summary>
     Conll,
@@ -15,7 +15,7 @@ public enum ExportFormat
 }
 
 /// <summary>Writes training examples in one format.</summary>
-public interface ITrainingWriter : IDisposable
+internal interface ITrainingWriter : IDisposable
 {
     /// <summary>Writes one article; an example without sentences writes nothing.</summary>
     void Write(TrainingExample example);
@@ -25,7 +25,7 @@ public interface ITrainingWriter : IDisposable
 }
 
 /// <summary>Opens training-data writers on files (atomically) or on standard output.</summary>
-public static class TrainingWriters
+internal static class TrainingWriters
 {
     /// <summary>The output name for standard output.</summary>
     public const string StandardOutput = "-";
@@ -188,7 +188,7 @@ internal sealed class SpansTrainingWriter(TextWriter writer, Action commit, Acti
 }
 
 /// <summary>UTF-16 offsets to Unicode code point offsets.</summary>
-public static class CodePointIndex
+internal static class CodePointIndex
 {
     /// <summary>
     /// A function from a UTF-16 offset of <paramref name="text"/> to the number of code points before it (the

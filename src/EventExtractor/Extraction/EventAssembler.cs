@@ -9,7 +9,7 @@ namespace EventExtractor.Extraction;
 /// a new event; the headline's mention joins the first matching event of the body. Events the text does not
 /// anchor (no date, no place, not in the lede) are background references and are dropped.
 /// </summary>
-public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup gazetteer)
+internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup gazetteer)
 {
     /// <summary>Paragraphs (after the headline) that count as the lede, where the main event is told.</summary>
     private const int LedeParagraphs = 3;

@@ -1,4 +1,5 @@
 using EventExtractor.Records;
+using EventExtractor.Text;
 
 namespace EventExtractor.Extraction;
 
@@ -6,7 +7,7 @@ namespace EventExtractor.Extraction;
 /// Everything the extraction stages look things up in, indexed for matching: actor, weapon, site, trigger and
 /// cue phrases, calendar and number words, person nouns, countries. Immutable once built; shared by threads.
 /// </summary>
-public sealed class ExtractionKnowledge
+internal sealed class ExtractionKnowledge
 {
     public ExtractionKnowledge(
         IReadOnlyList<(string Phrase, ActorEntry Entry)> actors,

@@ -12,32 +12,34 @@ namespace EventExtractor.Extraction;
 /// lexicons, places, dates, mentions), assembly into events, and records. Loaded once from a models folder;
 /// immutable and thread-safe afterwards (one article per call).
 /// </summary>
-public sealed class ExtractorEngine
+internal sealed class ExtractorEngine
 {
     private readonly DocumentPipeline _pipeline;
     private readonly EventAssembler _assembler;
     private readonly RecordBuilder _records;
 
-    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, Func<ExtractionKnowledge, IEventClassifier?> classifier)
+    private readonly string? _countryHint;
+
+    /// <summary>Builds the engine on models already loaded (shared with the article reader and other commands).</summary>
+    /// <param name="models">The loaded models.</param>
+    /// <param name="countryHint">ISO2 code of the country places are looked up in first when an article names none.</param>
+    public ExtractorEngine(ModelSet models, string? countryHint = null)
     {
+        Models = models;
+        _countryHint = countryHint;
+        var loaded = models.Loaded;
         var k = loaded.Knowledge;
-        Classifier = classifier(k);
-        _pipeline = new DocumentPipeline(
-        [
-            paragraphs,
-            new Tokenizer(),
-            new SentenceSplitter(),
-            new LexiconStage(k),
-            new PlaceStage(k, loaded.Places),
-            new DateStage(k),
-            new MentionStage(k, Classifier),
-        ]);
+        Classifier = models.Classifier;
+        _pipeline = new DocumentPipeline(models.Stages());
         _assembler = new EventAssembler(k, loaded.Places);
         var terms = loaded.Lexicon.Terms;
         _records = new RecordBuilder(k, (iso3, force, date, unit) =>
             terms.StateForceName(iso3, Enum.TryParse<StateForce>(force, out var f) ? f : StateForce.Military, date, unit));
         Pipeline = _pipeline;
     }
+
+    /// <summary>The models the engine runs on.</summary>
+    public ModelSet Models { get; }
 
     /// <summary>The document pipeline, for tools that want the annotations (export, diagnostics).</summary>
     public DocumentPipeline Pipeline { get; }
@@ -49,15 +51,10 @@ public sealed class ExtractorEngine
     /// Loads every model and lexicon from <paramref name="modelsDir"/>; the event classifier from
     /// <paramref name="modelPath"/> when given, else the folder's event-classifier.bin when it has one.
     /// </summary>
-    public static ExtractorEngine Load(string modelsDir, string? modelPath = null)
-    {
-        var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
-        return new(KnowledgeLoader.Load(modelsDir), ParagraphClassifier.FromModels(modelsDir),
-            k => modelPath != null || File.Exists(path) ? new EventClassifier(EventClassifierModel.Load(path), k) : null);
-    }
+    public static ExtractorEngine Load(string modelsDir, string? modelPath = null) => new(ModelSet.Load(modelsDir, modelPath));
 
     /// <summary>Runs the document stages only.</summary>
-    public Document Analyse(Article article) => _pipeline.Process(new Document(article));
+    public Document Analyse(Article article) => _pipeline.Process(new Document(article) { CountryHint = _countryHint });
 
     /// <summary>The event records one article reports, in text order.</summary>
     public IReadOnlyList<AcledRecord> Extract(Article article)

@@ -3,7 +3,7 @@ using EventExtractor.Records;
 namespace EventExtractor.Extraction;
 
 /// <summary>Kinds of actor phrase.</summary>
-public enum ActorKind : byte
+internal enum ActorKind : byte
 {
     /// <summary>A state's forces or government ("Iraqi troops", "the Pentagon").</summary>
     State,
@@ -23,23 +23,23 @@ public enum ActorKind : byte
 /// <param name="Name">The ACLED name for a group, or the template for a generic actor ("Civilians ({COUNTRY})").</param>
 /// <param name="Inter">Inter code (1-8) for groups and generic actors; 1 for state forces.</param>
 /// <param name="Role">agent, victim or either.</param>
-public sealed record ActorEntry(ActorKind Kind, string Iso3, string Force, string Unit, string Name, int Inter, string Role)
+internal sealed record ActorEntry(ActorKind Kind, string Iso3, string Force, string Unit, string Name, int Inter, string Role)
 {
     /// <summary>For groups named per country ("Islamic State (Iraq)"): the family name shared by the variants.</summary>
     public string Family { get; init; } = "";
 }
 
 /// <summary>A normalized weapon and the sub-event type it suggests.</summary>
-public sealed record WeaponEntry(string Name, SubEventType Hint);
+internal sealed record WeaponEntry(string Name, SubEventType Hint);
 
 /// <summary>A named site and where it is.</summary>
-public sealed record SiteEntry(string Phrase, string Kind, string Location, string Iso2, double Latitude, double Longitude);
+internal sealed record SiteEntry(string Phrase, string Kind, string Location, string Iso2, double Latitude, double Longitude);
 
 /// <summary>A country as ACLED names it.</summary>
-public sealed record CountryEntry(string Iso3, int IsoNumeric, string Iso2, string Name, string Region);
+internal sealed record CountryEntry(string Iso3, int IsoNumeric, string Iso2, string Name, string Region);
 
 /// <summary>How a trigger's sub-event type is decided.</summary>
-public enum TriggerClass : byte
+internal enum TriggerClass : byte
 {
     /// <summary>The trigger names its type ("air strike", "abducted").</summary>
     Specific,
@@ -56,10 +56,10 @@ public enum TriggerClass : byte
 }
 
 /// <summary>A trigger phrase's meaning.</summary>
-public sealed record TriggerEntry(string Phrase, SubEventType Type, TriggerClass Class, string Flags);
+internal sealed record TriggerEntry(string Phrase, SubEventType Type, TriggerClass Class, string Flags);
 
 /// <summary>What a cue word does to triggers and actors around it.</summary>
-public enum CueEffect : byte
+internal enum CueEffect : byte
 {
     Future,
     Negation,
@@ -74,7 +74,7 @@ public enum CueEffect : byte
 }
 
 /// <summary>A calendar word.</summary>
-public readonly record struct CalendarWord(string Kind, string Value);
+internal readonly record struct CalendarWord(string Kind, string Value);
 
 /// <summary>A number word ("three", "dozens").</summary>
-public readonly record struct NumberWord(int Value, string Kind);
+internal readonly record struct NumberWord(int Value, string Kind);

@@ -11,7 +11,7 @@ namespace EventExtractor.Extraction;
 /// references, quoted speech and noise paragraphs report nothing. One mention at most per sentence: the
 /// tactics a sentence reports are one event, coded at the highest type in the codebook's hierarchy.
 /// </summary>
-public sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier? classifier = null) : IStage
+internal sealed class MentionStage(ExtractionKnowledge knowledge, IEventClassifier? classifier = null) : IStage
 {
     private readonly CasualtyReader _casualties = new(knowledge);
 

@@ -8,7 +8,7 @@ namespace EventExtractor.Extraction;
 /// The article's countries (named countries, demonyms, state actors) steer the choice between namesakes.
 /// Each Place entity's Ref indexes <see cref="Document.Places"/>; its Value carries <see cref="PlaceFlags"/>.
 /// </summary>
-public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazetteer) : IStage
+internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazetteer) : IStage
 {
     public string Name => "places";
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences | Annotations.Actors;
@@ -38,7 +38,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
         var covered = CoveredTokens(doc);
         // An article that names no country ("IMPHAL - ... near Kangpokpi ... police in Manipur said") still has
         // one: the country of its well-known places, so that "Kuki" stays an Indian community, not a Japanese city.
-        if (preferred.Count == 0) preferred = GuessCountries(doc, covered);
+        if (preferred.Count == 0) preferred = doc.CountryHint is { } hint ? [hint] : GuessCountries(doc, covered);
         var speech = doc.Entities.Where(e => e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech).Select(e => e.FirstToken).ToHashSet();
         var context = new PlaceContext();
 
@@ -357,7 +357,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
 
 /// <summary>What the text says around a place name.</summary>
 [Flags]
-public enum PlaceFlags
+internal enum PlaceFlags
 {
     None = 0,
     /// <summary>"near X", "outside X", "east of X": geo_precision 2.</summary>

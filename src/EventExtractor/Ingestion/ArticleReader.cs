@@ -16,7 +16,7 @@ public sealed class ArticleReaderOptions
     /// real line becomes the headline; the skipped lines follow it in <see cref="Article.Text"/>. When null, the
     /// first non-empty line is the headline.
     /// </summary>
-    public NoiseCues? HeadlineCues { get; init; }
+    internal NoiseCues? HeadlineCues { get; init; }
 }
 
 /// <summary>One result of reading: an article, or a problem with an input (never both).</summary>
@@ -45,6 +45,7 @@ public sealed class ArticleReader(ArticleReaderOptions options)
     public static readonly IReadOnlySet<string> SupportedExtensions =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".json", ".jsonl", ".html", ".htm" };
 
+    /// <summary>The options the reader was made with.</summary>
     public ArticleReaderOptions Options { get; } = options;
 
     /// <summary>Reads every input in order; <paramref name="standardInput"/> is used for "-".</summary>

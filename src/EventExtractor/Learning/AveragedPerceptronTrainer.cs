@@ -6,10 +6,10 @@ namespace EventExtractor.Learning;
 /// <param name="Features">The hashed features.</param>
 /// <param name="Label">The class; <see cref="SubEventType.None"/> for text that reports no event.</param>
 /// <param name="Source">Where it came from, for messages ("corpus a-01 lede", "notes.csv:12").</param>
-public sealed record LabelledExample(FeatureVector Features, SubEventType Label, string Source);
+internal sealed record LabelledExample(FeatureVector Features, SubEventType Label, string Source);
 
 /// <summary>Settings of <see cref="AveragedPerceptronTrainer"/>.</summary>
-public sealed record PerceptronOptions
+internal sealed record PerceptronOptions
 {
     /// <summary>Passes over the training data.</summary>
     public int Epochs { get; init; } = 10;
@@ -25,7 +25,7 @@ public sealed record PerceptronOptions
 /// weights. Deterministic: the class order is fixed (every <see cref="SubEventType"/>), examples are shuffled by a
 /// seeded SplitMix64 each epoch, features are indexed in sorted id order, and nothing runs in parallel.
 /// </summary>
-public sealed class AveragedPerceptronTrainer(PerceptronOptions? options = null)
+internal sealed class AveragedPerceptronTrainer(PerceptronOptions? options = null)
 {
     /// <summary>The settings in force.</summary>
     public PerceptronOptions Options { get; } = options ?? new PerceptronOptions();

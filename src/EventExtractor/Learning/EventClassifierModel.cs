@@ -24,7 +24,7 @@ namespace EventExtractor.Learning;
 /// "EEND"  uint32 FNV-1a checksum of every byte before "EEND"
 /// </code>
 /// </remarks>
-public sealed class EventClassifierModel
+internal sealed class EventClassifierModel
 {
     /// <summary>The default model's file name in the models folder.</summary>
     public const string DefaultFileName = "event-classifier.bin";

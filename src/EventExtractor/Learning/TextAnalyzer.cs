@@ -10,7 +10,7 @@ namespace EventExtractor.Learning;
 /// sentences, lexicon entities, places and dates (the stages before mention finding, whose output the classifier
 /// is meant to inform, not read).
 /// </summary>
-public sealed class TextAnalyzer
+internal sealed class TextAnalyzer
 {
     private readonly DocumentPipeline _pipeline;
 
@@ -24,20 +24,10 @@ public sealed class TextAnalyzer
     public ExtractionKnowledge? Knowledge { get; }
 
     /// <summary>The full analysis with every lexicon and the gazetteer of a models folder.</summary>
-    public static TextAnalyzer Load(string modelsDir)
-    {
-        var loaded = KnowledgeLoader.Load(modelsDir);
-        var k = loaded.Knowledge;
-        return new TextAnalyzer(new DocumentPipeline(
-        [
-            ParagraphClassifier.FromModels(modelsDir),
-            new Tokenizer(),
-            new SentenceSplitter(),
-            new LexiconStage(k),
-            new PlaceStage(k, loaded.Places),
-            new DateStage(k),
-        ]), k);
-    }
+    public static TextAnalyzer Load(string modelsDir) => Load(ModelSet.Load(modelsDir));
+
+    /// <summary>The full analysis on models already loaded: the extractor's stages before mention finding.</summary>
+    public static TextAnalyzer Load(ModelSet models) => new(new DocumentPipeline(models.Stages(mentions: false)), models.Knowledge);
 
     /// <summary>Paragraphs (no noise cues), tokens and sentences only, no models (for tests and knowledge-free models).</summary>
     public static TextAnalyzer Plain() => new(new DocumentPipeline(

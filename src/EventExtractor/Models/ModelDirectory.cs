@@ -7,7 +7,7 @@ namespace EventExtractor.Models;
 /// (the build copies it there), else a <c>models/</c> folder in the current directory or one of its parents
 /// (a source checkout).
 /// </summary>
-public static class ModelDirectory
+internal static class ModelDirectory
 {
     /// <summary>Name of a file present in every valid models folder, used to recognise one.</summary>
     public const string Marker = "README.md";

@@ -8,7 +8,7 @@ namespace EventExtractor.Output;
 /// (our extra fields are not written: the file must load wherever an ACLED export does). Invariant culture, "\n"
 /// line ends, RFC 4180 quoting, coordinates with 4 decimals, unknown values empty, UTF-8 without BOM.
 /// </summary>
-public sealed class CsvRecordSink : TextRecordSink
+internal sealed class CsvRecordSink : TextRecordSink
 {
     // The defaults are RFC 4180 quoting and the invariant culture; only the line end differs.
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\n" };

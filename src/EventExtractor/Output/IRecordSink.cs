@@ -7,7 +7,7 @@ namespace EventExtractor.Output;
 /// commit discards what it was given (a file sink leaves the previous output untouched), so a failed run never
 /// leaves half a file behind.
 /// </summary>
-public interface IRecordSink : IDisposable
+internal interface IRecordSink : IDisposable
 {
     /// <summary>Adds one record, after those already written.</summary>
     void Write(AcledRecord record);

@@ -8,7 +8,7 @@ namespace EventExtractor.Output;
 /// <param name="ArticleId">The article id.</param>
 /// <param name="Source">The source the article's records name.</param>
 /// <param name="RecordCount">The events written for the article by this run so far.</param>
-public sealed record ArticleRow(string ArticleId, string Source, int RecordCount);
+internal sealed record ArticleRow(string ArticleId, string Source, int RecordCount);
 
 /// <summary>
 /// What the database sinks share: records are gathered into batches of <see cref="BatchSize"/> and each batch is
@@ -18,7 +18,7 @@ public sealed record ArticleRow(string ArticleId, string Source, int RecordCount
 /// event once and replaces its evidence. A sink disposed without <see cref="Commit"/> discards the batch in hand.
 /// Not thread-safe: call it from one thread.
 /// </summary>
-public abstract class SqlRecordSink : IRecordSink
+internal abstract class SqlRecordSink : IRecordSink
 {
     /// <summary>Records per transaction.</summary>
     public const int DefaultBatchSize = 500;
