@@ -32,7 +32,9 @@ public sealed class PublicApiTests
         }
         var committed = File.Exists(SnapshotPath) ? File.ReadAllText(SnapshotPath).ReplaceLineEndings("\n") : "";
         Assert.True(committed == current,
-            $"The public API of {Library.GetName().Name} changed. If the change is intended, accept it with\n" +
+            $"The public API of {Library.GetName().Name} changed. Types are internal by default: a new type that only the\n" +
+            "command line, the tests or the benchmarks use should be declared internal (they see internals). If a library\n" +
+            "user needs the change, accept it with\n" +
             $"  {AcceptVariable}=1 dotnet test tests/EventExtractor.Tests --filter FullyQualifiedName~PublicApiTests\n" +
             $"and commit {Path.GetRelativePath(ReadmeExamplesTests.RepoRoot, SnapshotPath)}. First difference:\n{FirstDifference(committed, current)}");
     }
