@@ -87,6 +87,12 @@ internal sealed class EvaluationReport
     /// <summary>Articles without gold events for which nothing was predicted.</summary>
     public Ratio EmptyArticlesLeftEmpty { get; private init; }
 
+    /// <summary>The articles with at most one gold event, scored by the type of their first record.</summary>
+    public SingleEventItems SingleEventItems { get; private init; } = new();
+
+    /// <summary>Predicted records with 1,000 or more fatalities: a single event rarely has them, a background total always does.</summary>
+    public int ThousandTolls { get; private init; }
+
     /// <summary>The accuracy of one field by key, or null when there is no such field.</summary>
     public FieldAccuracy? Field(string key) => Fields.FirstOrDefault(f => f.Field == key);
 
@@ -200,7 +206,8 @@ internal sealed class EvaluationReport
         var spurious = new List<string>();
         var distances = new List<double>();
         int goldRecords = 0, predRecords = 0, strict = 0, typeDiffers = 0, placeDiffers = 0;
-        int withEvents = 0, foundStrict = 0, found = 0, empty = 0, leftEmpty = 0;
+        int withEvents = 0, foundStrict = 0, found = 0, empty = 0, leftEmpty = 0, thousandTolls = 0;
+        var single = new SingleEventItems();
 
         foreach (var (id, goldList) in goldArticles)
         {
@@ -208,6 +215,8 @@ internal sealed class EvaluationReport
             goldRecords += goldList.Count;
             predRecords += predList.Count;
             var match = matcher.Match(goldList, predList);
+            single.Add(goldList, predList);
+            thousandTolls += predList.Count(r => r.Fatalities >= ThousandTollFloor);
             foreach (var pair in match.Pairs)
             {
                 var g = goldList[pair.Gold];
@@ -270,10 +279,13 @@ internal sealed class EvaluationReport
             ArticlesFoundStrict = new Ratio(foundStrict, withEvents),
             ArticlesFound = new Ratio(found, withEvents),
             EmptyArticlesLeftEmpty = new Ratio(leftEmpty, empty),
+            SingleEventItems = single,
+            ThousandTolls = thousandTolls,
         };
     }
 
     private const string NoType = "(none)";
+    private const int ThousandTollFloor = 1000;
 
     private static string TypeLabel(EvalRecord r) => r.SubEventType.Length == 0 ? NoType : r.SubEventType;
 
@@ -354,6 +366,15 @@ internal sealed class EvaluationReport
         Row("with gold events, at least one found strictly", ArticlesFoundStrict.ToString(), 47);
         Row("with gold events, at least one found (loose)", ArticlesFound.ToString(), 47);
         Row("without gold events, left empty", EmptyArticlesLeftEmpty.ToString(), 47);
+        Row("records with 1,000 or more fatalities", ThousandTolls.ToString(CultureInfo.InvariantCulture), 47);
+        Line();
+
+        var items = SingleEventItems;
+        Line($"Items with at most one gold event (n={items.Count}), typed by their first record");
+        Row("weighted F1 (types and no event)", F3(items.WeightedF1), 33);
+        Row("type right", items.TypeAccuracy.ToString(), 33);
+        Row("event items with a record", items.EventItemsWithRecord.ToString(), 33);
+        Row("non-event items left empty", items.NonEventsRejected.ToString(), 33);
         return sb.ToString();
     }
 
@@ -504,6 +525,16 @@ internal sealed class EvaluationReport
             RatioProp("with_events_found_strict", ArticlesFoundStrict);
             RatioProp("with_events_found", ArticlesFound);
             RatioProp("without_events_left_empty", EmptyArticlesLeftEmpty);
+            Prop("records_with_1000_or_more_fatalities", ThousandTolls);
+            json.WriteEndObject();
+
+            json.WritePropertyName("single_event_items");
+            json.WriteStartObject();
+            Prop("count", SingleEventItems.Count);
+            Num("weighted_f1", SingleEventItems.WeightedF1);
+            RatioProp("type_right", SingleEventItems.TypeAccuracy);
+            RatioProp("event_items_with_record", SingleEventItems.EventItemsWithRecord);
+            RatioProp("non_events_left_empty", SingleEventItems.NonEventsRejected);
             json.WriteEndObject();
 
             json.WriteEndObject();

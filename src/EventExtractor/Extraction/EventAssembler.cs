@@ -19,15 +19,25 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
 
     public List<ExtractedEvent> Assemble(Document doc)
     {
+        var mentions = WithContext(doc);
         var events = new List<ExtractedEvent>();
         var headline = new List<int>();
-        for (int i = 0; i < doc.Mentions.Count; i++)
+        int headlineEvent = FirstTypedHeadline(mentions);
+        for (int i = 0; i < mentions.Length; i++)
         {
-            var m = doc.Mentions[i];
+            var m = mentions[i];
             if ((m.Flags & MentionFlags.Headline) != 0) { headline.Add(i); continue; }
             bool weak = (m.Flags & MentionFlags.WeakType) != 0;
             // "have for years raided villages": background told in the perfect, with no date, is no event.
             if ((m.Flags & MentionFlags.Background) != 0 && m.Date < 0) continue;
+            // "Gunmen storm police post" over a body whose sentences each lack something: the body completes the
+            // headline's event rather than being lost for want of an event to join.
+            if (events.Count == 0 && headlineEvent >= 0 && !Starts(doc, m) && HeadlineTakes(mentions[headlineEvent], m))
+            {
+                events.Add(Start(doc, mentions, headlineEvent));
+                headlineEvent = -1;
+                if ((m.Flags & MentionFlags.Reference) == 0) { Merge(doc, mentions, events[^1], i); continue; }
+            }
             if ((m.Flags & MentionFlags.Reference) != 0 || (weak && m.Date < 0 && m.Place < 0))
             {
                 // "The attack killed three": the toll joins the event told before; its actors say nothing new,
@@ -41,15 +51,15 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
                 continue;
             }
             var target = FindCompatible(doc, events, m);
-            if (target != null) Merge(doc, target, i);
-            else if (!weak || (m.Date >= 0 && m.Place >= 0 && m.Actor1 >= 0 && (m.Actor2 >= 0 || (m.Flags & (MentionFlags.CivilianVictims | MentionFlags.ArmedTarget)) != 0)))
-                events.Add(Start(doc, i)); // a tactic guessed from "attacked"/"killed" starts an event only when fully told
+            if (target != null) Merge(doc, mentions, target, i);
+            else if (Starts(doc, m)) events.Add(Start(doc, mentions, i));
         }
 
         // The headline tells the main event again: it joins the first body event of the same kind.
         foreach (var h in headline)
         {
-            var m = doc.Mentions[h];
+            if (events.Any(e => e.Mentions.Contains(h))) continue; // already the body's event
+            var m = mentions[h];
             if (m.Type == SubEventType.None)
             {
                 if (events.Count > 0) AddToll(events[0], m); // a toll in the headline: the main event's
@@ -57,18 +67,22 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
             }
             // The headline tells the lede's event in fewer words ("near Mogadishu" for "near Afgooye, west of Mogadishu").
             var target = events.FirstOrDefault(e => Compatible(doc, e, m, strictType: false))
-                         ?? events.FirstOrDefault(e => TypesAgree(e.Type, m.Type, strict: false) && SameCountry(doc, e, m));
+                         ?? events.FirstOrDefault(e => TypesAgree(e.Type, m.Type, strict: false) && SameCountry(doc, e, m))
+                         // "Supporters clash with police in X" over a lede that tells the riot in X: the headline's
+                         // word for the violence is vaguer than the body's, and the event is the lede's.
+                         ?? events.FirstOrDefault(e => IsViolence(e.Type) && IsViolence(m.Type) && SamePlace(doc, e, m)
+                                                       && e.Mentions.Any(i => InLede(doc, mentions[i])));
             if (target != null)
             {
                 // The headline confirms the lede's event; its wording ("the anniversary of a US air strike") does not
                 // retype it, and its toll counts only when it names the same tactic.
                 var type = target.Type;
                 var weak = target.WeakType;
-                if (m.Type != type) doc.Mentions[h] = m with { Fatalities = -1, Injuries = -1 };
-                Merge(doc, target, h, addAnchor: false);
+                if (m.Type != type) doc.Mentions[h] = mentions[h] = m with { Fatalities = -1, Injuries = -1 };
+                Merge(doc, mentions, target, h, addAnchor: false);
                 if (!weak) target.Type = type;
             }
-            else events.Insert(0, Start(doc, h));
+            else events.Insert(0, Start(doc, mentions, h));
         }
         events.Sort((a, b) => a.Mentions.Min().CompareTo(b.Mentions.Min()));
 
@@ -78,7 +92,7 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         var kept = new List<ExtractedEvent>();
         foreach (var e in events)
         {
-            bool inLede = e.Mentions.Any(i => InLede(doc, doc.Mentions[i]));
+            bool inLede = e.Mentions.Any(i => InLede(doc, mentions[i]));
             if (!e.Anchored && !inLede) continue; // a background reference with nothing of its own
             // Past the lede, an event needs a date of its own: an undated one is background history.
             if (!inLede && e.DateEntity < 0) continue;
@@ -106,6 +120,53 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         return Deduplicate(doc, kept);
     }
 
+    /// <summary>A tactic guessed from "attacked"/"killed" starts an event only when fully told; a named one always.</summary>
+    private static bool Starts(Document doc, EventMention m)
+    {
+        if ((m.Flags & MentionFlags.Reference) != 0) return false;
+        if ((m.Flags & MentionFlags.WeakType) == 0) return true;
+        return m.Date >= 0 && m.Place >= 0 && m.Actor1 >= 0
+               && (m.Actor2 >= 0 || (m.Flags & (MentionFlags.CivilianVictims | MentionFlags.ArmedTarget)) != 0);
+    }
+
+    /// <summary>The first headline mention that names a tactic, or -1.</summary>
+    private static int FirstTypedHeadline(EventMention[] mentions)
+    {
+        for (int i = 0; i < mentions.Length; i++)
+            if ((mentions[i].Flags & MentionFlags.Headline) != 0 && mentions[i].Type != SubEventType.None) return i;
+        return -1;
+    }
+
+    /// <summary>A body mention completes the headline's event when it tells the same kind of event, or only a toll.</summary>
+    private static bool HeadlineTakes(EventMention headline, EventMention body) =>
+        body.Type == SubEventType.None
+            // A toll is a violent event's: "bodies found" under "suspect arrested" is not the arrest's toll.
+            ? AcledTaxonomy.EventTypeOf(headline.Type) != EventType.StrategicDevelopments
+            : (body.Flags & MentionFlags.WeakType) != 0 || (headline.Flags & MentionFlags.WeakType) != 0 || TypesAgree(headline.Type, body.Type, strict: false);
+
+    /// <summary>
+    /// The mentions as the assembler reads them: each with the place and date its neighbouring sentences give it
+    /// (see <see cref="DiscourseStage"/>) where it has none of its own. A copy: the mention layer stays as made.
+    /// </summary>
+    private static EventMention[] WithContext(Document doc)
+    {
+        var mentions = doc.Mentions.ToArray();
+        if ((doc.Done & Pipeline.Annotations.Discourse) == 0) return mentions;
+        for (int i = 0; i < mentions.Length; i++)
+        {
+            var c = doc.MentionContexts[i];
+            var m = mentions[i];
+            if (m.Place < 0 && c.Place >= 0)
+            {
+                m.Place = c.Place;
+                if (((PlaceFlags)doc.Entities[c.Place].Value & PlaceFlags.Near) != 0) m.Flags |= MentionFlags.NearPlace;
+            }
+            if (m.Date < 0 && c.Date >= 0) m.Date = c.Date;
+            mentions[i] = m;
+        }
+        return mentions;
+    }
+
     /// <summary>Conflicting reports of one event: the lowest figure (codebook); a guessed toll never replaces a figure.</summary>
     private static void AddToll(ExtractedEvent e, EventMention m)
     {
@@ -124,10 +185,10 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
     private static bool LowPrecision(SubEventType t) => t is SubEventType.ChangeToGroupActivity or SubEventType.HeadquartersOrBaseEstablished
         or SubEventType.Agreement or SubEventType.Other or SubEventType.NonViolentTransferOfTerritory;
 
-    private ExtractedEvent Start(Document doc, int mentionIndex)
+    private ExtractedEvent Start(Document doc, EventMention[] mentions, int mentionIndex)
     {
         var e = new ExtractedEvent();
-        Merge(doc, e, mentionIndex);
+        Merge(doc, mentions, e, mentionIndex);
         return e;
     }
 
@@ -153,7 +214,7 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
     private bool Compatible(Document doc, ExtractedEvent e, EventMention m, bool strictType)
     {
         // Arrests of demonstrators are the authorities' intervention in the protest or riot of that day and place.
-        if (m.Type == SubEventType.Arrests && AcledTaxonomy.EventTypeOf(e.Type) is EventType.Protests or EventType.Riots)
+        if (m.Type == SubEventType.Arrests && IsDemonstration(e.Type))
             return SameDayAndPlace(doc, e, m);
         // A tactic inferred only from "attacked"/"killed" defers to the event told with its weapon.
         bool weak = (m.Flags & MentionFlags.WeakType) != 0;
@@ -161,7 +222,10 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         // A dated tactic does not join an undated event of another tactic ("another pair of rockets landed on March 26").
         if (e.Type != m.Type && !weak && m.Date >= 0 && e.DateEntity < 0) return false;
         // Different tactics are one event only when told together, not paragraphs apart.
-        if (e.Type != m.Type && !weak && strictType && m.Sentence - doc.Mentions[e.Mentions[^1]].Sentence > 2) return false;
+        // A demonstration is one event per place and day, however far apart its parts are told, unless a sentence
+        // gives another place or day ("Police dispersed them" paragraphs later is still that protest's intervention).
+        bool sameDemonstration = IsDemonstration(e.Type) && IsDemonstration(m.Type) && m.Date < 0 && m.Place < 0;
+        if (e.Type != m.Type && !weak && strictType && !sameDemonstration && m.Sentence - doc.Mentions[e.Mentions[^1]].Sentence > 2) return false;
         if (m.Date >= 0 && e.DateEntity >= 0)
         {
             var a = doc.Entities[m.Date];
@@ -195,6 +259,16 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         return true;
     }
 
+    private static bool IsDemonstration(SubEventType t) => AcledTaxonomy.EventTypeOf(t) is EventType.Protests or EventType.Riots;
+
+    /// <summary>Political violence and demonstrations: everything but strategic developments.</summary>
+    private static bool IsViolence(SubEventType t) =>
+        t != SubEventType.None && AcledTaxonomy.EventTypeOf(t) != EventType.StrategicDevelopments;
+
+    /// <summary>The mention names the event's place (within the same-place distance), or no place at all.</summary>
+    private bool SamePlace(Document doc, ExtractedEvent e, EventMention m) =>
+        m.Place < 0 || e.Place is not { } ep || gazetteer.DistanceKm(doc.Places[doc.Entities[m.Place].Ref], ep) <= SamePlaceKm;
+
     private static bool SameCountry(Document doc, ExtractedEvent e, EventMention m) =>
         m.Place < 0 || e.Place is not { } ep || doc.Places[doc.Entities[m.Place].Ref].Iso2 == ep.Iso2;
 
@@ -216,13 +290,13 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         return false;
     }
 
-    private void Merge(Document doc, ExtractedEvent e, int mentionIndex, bool addAnchor = true)
+    private void Merge(Document doc, EventMention[] mentions, ExtractedEvent e, int mentionIndex, bool addAnchor = true)
     {
-        var m = doc.Mentions[mentionIndex];
+        var m = mentions[mentionIndex];
         e.Mentions.Add(mentionIndex);
         bool weak = (m.Flags & MentionFlags.WeakType) != 0;
         // An arrest at a protest is its intervention: a peaceful protest becomes a protest with intervention.
-        if (m.Type == SubEventType.Arrests && AcledTaxonomy.EventTypeOf(e.Type) is EventType.Protests or EventType.Riots)
+        if (m.Type == SubEventType.Arrests && IsDemonstration(e.Type))
         {
             if (e.Type == SubEventType.PeacefulProtest) e.Type = SubEventType.ProtestWithIntervention;
             return;

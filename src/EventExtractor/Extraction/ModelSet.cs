@@ -14,11 +14,12 @@ namespace EventExtractor.Extraction;
 /// </summary>
 internal sealed class ModelSet
 {
-    private ModelSet(string directory, KnowledgeLoader.Loaded loaded, NoiseCues noiseCues, string? classifierPath)
+    private ModelSet(string directory, KnowledgeLoader.Loaded loaded, NoiseCues noiseCues, DiscourseCues discourseCues, string? classifierPath)
     {
         Directory = directory;
         Loaded = loaded;
         NoiseCues = noiseCues;
+        DiscourseCues = discourseCues;
         // Loaded when first asked for: the engine asks at once, training (which replaces it) never does.
         _classifier = new Lazy<IEventClassifier?>(() =>
             classifierPath is null ? null : new EventClassifier(EventClassifierModel.Load(classifierPath), loaded.Knowledge));
@@ -41,6 +42,9 @@ internal sealed class ModelSet
     /// <summary>The patterns that mark captions, bylines, promotions and boilerplate.</summary>
     public NoiseCues NoiseCues { get; }
 
+    /// <summary>The cues by which a sentence refers back to an event told before ("The attack took place near X").</summary>
+    public DiscourseCues DiscourseCues { get; }
+
     /// <summary>The event classifier the mentions consult, if the folder (or an explicit model file) has one.</summary>
     public IEventClassifier? Classifier => _classifier.Value;
 
@@ -54,7 +58,7 @@ internal sealed class ModelSet
         var full = Path.GetFullPath(directory);
         var defaultClassifier = Path.Combine(full, EventClassifierModel.DefaultFileName);
         var classifier = classifierPath ?? (File.Exists(defaultClassifier) ? defaultClassifier : null);
-        return new ModelSet(full, KnowledgeLoader.Load(full), NoiseCues.FromModels(full), classifier);
+        return new ModelSet(full, KnowledgeLoader.Load(full), NoiseCues.FromModels(full), DiscourseCues.Load(full), classifier);
     }
 
     /// <summary>Reader options whose headline cues are this set's noise cues.</summary>
@@ -63,7 +67,7 @@ internal sealed class ModelSet
 
     /// <summary>
     /// The document stages in order: paragraphs and noise, tokens, sentences, lexicon entities, places, dates, and,
-    /// with <paramref name="mentions"/>, event mentions. The classifier's features come from the stages before
+    /// with <paramref name="mentions"/>, event mentions and what neighbouring sentences add to them. The classifier's features come from the stages before
     /// mentions, so it is trained and applied on the same analysis.
     /// </summary>
     public IStage[] Stages(bool mentions = true)
@@ -78,6 +82,6 @@ internal sealed class ModelSet
             new PlaceStage(k, Places),
             new DateStage(k),
         };
-        return mentions ? [.. analysis, new MentionStage(k, Classifier)] : analysis;
+        return mentions ? [.. analysis, new MentionStage(k, Classifier), new DiscourseStage(DiscourseCues)] : analysis;
     }
 }

@@ -18,6 +18,8 @@ internal enum Annotations
     Counts = 1 << 8,
     Triggers = 1 << 9,
     Mentions = 1 << 10,
+    /// <summary>Places and dates that mentions take from neighbouring sentences.</summary>
+    Discourse = 1 << 11,
 }
 
 /// <summary>

@@ -57,6 +57,12 @@ internal sealed class Document
     /// <summary>Event mentions found by the event stages, in text order.</summary>
     public List<EventMention> Mentions { get; } = new();
 
+    /// <summary>
+    /// For each mention (same index as <see cref="Mentions"/>), the place and date a neighbouring sentence gives it
+    /// ("The attack took place near X."); filled by the discourse stage.
+    /// </summary>
+    public MentionContext[] MentionContexts { get; set; } = [];
+
     /// <summary>Normalized word hashes of the tokens (see <see cref="WordKey"/>), filled once by the lexicon stage.</summary>
     public ulong[] TokenHashes { get; set; } = [];
 
@@ -230,6 +236,15 @@ internal record struct EventMention(int Sentence, int TriggerEntity, SubEventTyp
     public int Injuries { get; set; } = -1;
     public float Confidence { get; set; }
     public MentionFlags Flags { get; set; }
+}
+
+/// <summary>
+/// What a mention takes from the sentences around it: a place entity and a date entity (indexes into
+/// <see cref="Document.Entities"/>), -1 for none. Used only where the mention has none of its own.
+/// </summary>
+internal readonly record struct MentionContext(int Place, int Date)
+{
+    public static readonly MentionContext None = new(-1, -1);
 }
 
 /// <summary>What else a mention's sentence says.</summary>

@@ -126,7 +126,7 @@ public sealed class EvaluationReportTests
         var json = r.ToJson();
         Assert.Equal(json, TinyReport().ToJson());
         var o = JObject.Parse(json);
-        Assert.Equal(["gold", "pred", "split", "splits_file", "km", "pooled", "counts", "events", "events_found", "fields", "confusion", "location_errors_km", "articles"],
+        Assert.Equal(["gold", "pred", "split", "splits_file", "km", "pooled", "counts", "events", "events_found", "fields", "confusion", "location_errors_km", "articles", "single_event_items"],
             o.Properties().Select(p => p.Name));
         Assert.Equal(1, o["events"]!["precision"]!["correct"]!.Value<int>());
         Assert.Equal(0.5, o["fields"]!["actor1"]!["value"]!.Value<double>());
@@ -183,4 +183,29 @@ public sealed class EvaluationReportTests
     [InlineData(9, "3-9")]
     [InlineData(10, "10+")]
     public void Fatality_buckets(int? fatalities, string bucket) => Assert.Equal(bucket, EvaluationReport.FatalityBucket(fatalities));
+
+    [Fact]
+    public void Single_event_items_are_scored_by_their_first_record_type()
+    {
+        // TinyReport: a1 (one gold attack, predicted attack), a2 (two gold records: not a single-event item),
+        // a3 (no gold event, one spurious record).
+        var items = TinyReport().SingleEventItems;
+        Assert.Equal(2, items.Count);
+        Assert.Equal((1, 1), (items.EventItemsWithRecord.Correct, items.EventItemsWithRecord.Total));
+        Assert.Equal((0, 1), (items.NonEventsRejected.Correct, items.NonEventsRejected.Total));
+        Assert.Equal((1, 2), (items.TypeAccuracy.Correct, items.TypeAccuracy.Total));
+        // Attack: support 1, F1 2*1/(1+2) = 2/3; no event: support 1, F1 0. Weighted: (2/3 + 0) / 2.
+        Assert.Equal(1.0 / 3, items.WeightedF1!.Value, 6);
+    }
+
+    [Fact]
+    public void Records_with_a_thousand_dead_are_counted()
+    {
+        var gold = Set("gold", Full("a1", "Attack", "X", "Political militia", "Political militia-Civilians", 3));
+        var pred = Set("pred", Full("a1", "Attack", "X", "3", "37", 6000), Full("a1", "Attack", "X", "3", "37", 999));
+        var report = EvaluationReport.Evaluate(gold, pred);
+        Assert.Equal(1, report.ThousandTolls);
+        Assert.Contains("records with 1,000 or more fatalities            1", report.ToText());
+        Assert.Equal(1, (int)JObject.Parse(report.ToJson())["articles"]!["records_with_1000_or_more_fatalities"]!);
+    }
 }
