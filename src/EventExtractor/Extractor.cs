@@ -47,6 +47,14 @@ public sealed class Extractor
         return Create(ModelSet.Load(ModelDirectory.Locate(options.ModelsDirectory), options.ClassifierPath), options);
     }
 
+    /// <summary>An extractor on models already loaded (shared with an engine of the command line or the tests).</summary>
+    internal static Extractor On(ModelSet models, ExtractorOptions? options = null)
+    {
+        options ??= new ExtractorOptions();
+        Validate(options);
+        return Create(models, options);
+    }
+
     /// <summary>The same loaded models with other run options (threads, merge window, country hint); for tests and the command line.</summary>
     internal Extractor With(ExtractorOptions options)
     {

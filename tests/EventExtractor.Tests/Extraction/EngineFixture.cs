@@ -14,7 +14,8 @@ public sealed class EngineFixture
     // One load per test process, shared with theory data that needs the pipeline (its stage count).
     private static readonly Lazy<string> Dir = new(FindModels);
     private static readonly Lazy<ExtractorEngine> SharedEngine = new(() => ExtractorEngine.Load(Dir.Value));
-    private static readonly Lazy<KnowledgeLoader.Loaded> SharedLoaded = new(() => KnowledgeLoader.Load(Dir.Value));
+    // The engine's own model set: the gazetteer and lexicons are loaded once per test process.
+    private static readonly Lazy<KnowledgeLoader.Loaded> SharedLoaded = new(() => SharedEngine.Value.Models.Loaded);
 
     /// <summary>The engine, for theory data built before any fixture exists.</summary>
     internal static ExtractorEngine SharedInstance => SharedEngine.Value;
