@@ -17,7 +17,7 @@ internal static class ClassifyCommand
         "With labels, the figures follow: accuracy, support-weighted F1 (all classes, and the 25 types only) and the\n" +
         "fraction of non-events rejected.\n" +
         "\n" +
-        "Exit codes: 0 done; 1 usage error.";
+        "Exit codes: 0 done; 2 some lines were skipped (reported on standard error); 1 usage error.";
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
@@ -34,14 +34,21 @@ internal static class ClassifyCommand
     public static int Execute(CliContext context, string input, string? modelPath, string? modelsOption)
     {
         if (!File.Exists(input)) throw new UsageException(Messages.EvalSourceNotFound(input));
+        if (!string.Equals(Path.GetExtension(input), ".jsonl", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException(Messages.ClassifyNeedsJsonLines(input));
         var modelsDir = ModelDirectory.Locate(modelsOption);
         var model = EventClassifierModel.Load(modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName));
         var analyzer = model.UsesKnowledge ? TextAnalyzer.Load(modelsDir) : TextAnalyzer.Plain();
         var classifier = new EventClassifier(model, analyzer.Knowledge);
 
         List<LabelledText> texts;
+        int skipped = 0;
         using (var reader = new StreamReader(input))
-            texts = TrainingData.ReadJsonLines(reader, input, labelRequired: false, context.Error);
+            texts = TrainingData.ReadJsonLines(reader, input, labelRequired: false, warning =>
+            {
+                skipped++;
+                context.Error(warning);
+            });
 
         var o = context.Stdout;
         var scores = new ClassificationScores();
@@ -56,6 +63,6 @@ internal static class ClassifyCommand
         }
         if (scores.Count > 0) o.Write(scores.ToText());
         o.Flush();
-        return ExitCodes.Success;
+        return skipped > 0 ? ExitCodes.SomeInputsRejected : ExitCodes.Success;
     }
 }

@@ -12,7 +12,7 @@ internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWrite
     /// <summary>Writes "eventextractor: <paramref name="message"/>" as one line on standard error.</summary>
     public void Error(string message)
     {
-        Stderr.WriteLine($"{ProgramName}: {OneLine(message)}");
+        Stderr.WriteLine($"{ProgramName}: {Diagnostics.Messages.Printable(OneLine(message))}");
         Stderr.Flush();
     }
 

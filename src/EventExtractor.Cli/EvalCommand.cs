@@ -14,6 +14,7 @@ internal static class EvalCommand
         "\n" +
         "GOLD and PRED may each be:\n" +
         "  a folder      <article_id>.jsonl files, one record per line; an empty file is an article with no event\n" +
+        "                (or a corpus folder with such a gold/ folder: corpus/, a review's gold folder)\n" +
         "  .jsonl/.json  records with our keys (event_date, sub_event_type, location, latitude, ..., article_id)\n" +
         "  .csv          an ACLED export (31 columns), optionally with an article_id column\n" +
         "A file whose records have no article_id is one article; then all records of both sides are compared as\n" +
@@ -97,7 +98,8 @@ internal static class EvalCommand
     public static string? DefaultSplitsFile(string gold)
     {
         if (!Directory.Exists(gold)) return null;
-        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(gold)));
+        var records = Path.GetFullPath(RecordSetReader.GoldFolderOf(gold));
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(records));
         if (parent is null) return null;
         var candidate = Path.Combine(parent, "splits.tsv");
         return File.Exists(candidate) ? candidate : null;

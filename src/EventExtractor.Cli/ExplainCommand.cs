@@ -23,12 +23,18 @@ internal static class ExplainCommand
             var modelsDir = ModelDirectory.Locate(parse.GetValue(models));
             var engine = ExtractorEngine.Load(modelsDir);
             var reader = new ArticleReader(engine.Models.ReaderOptions(ExtractCommand.ParsePublished(parse.GetValue(published))));
+            bool rejected = false;
             foreach (var outcome in reader.ReadAll(parse.GetValue(inputs) ?? [], context.Stdin))
             {
-                if (outcome.Problem is { } p) { context.Stderr.WriteLine(p); continue; }
+                if (outcome.Problem is { } p)
+                {
+                    context.Stderr.WriteLine(p);
+                    rejected = true;
+                    continue;
+                }
                 Explain(engine, outcome.Article!, context.Stdout);
             }
-            return ExitCodes.Success;
+            return rejected ? ExitCodes.SomeInputsRejected : ExitCodes.Success;
         });
         return command;
     }

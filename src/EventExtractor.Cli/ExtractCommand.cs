@@ -13,7 +13,7 @@ namespace EventExtractor.Cli;
 
 /// <summary>
 /// <c>eventextractor extract INPUT... [-o OUTPUT] [--models DIR] [--published DATE] [--threads N] [--merge-window N]
-/// [--shard K/N] [--resume] [--quiet]</c>.
+/// [--shard K/N] [--resume] [--max-article-bytes N] [--quiet]</c>.
 /// </summary>
 internal static class ExtractCommand
 {
@@ -35,9 +35,12 @@ internal static class ExtractCommand
         "                confidence and evidence (where in the article each value was read)\n" +
         "  .json         the same objects in one JSON array\n" +
         "  -             JSON Lines on standard output (the default)\n" +
+        "  .db, .sqlite  a SQLite database; postgres://user:password@host:port/database a PostgreSQL one: tables\n" +
+        "                events, articles, evidence and event_articles, upserted by event id (a rerun refreshes them)\n" +
         "A file output appears only when the run completes: .jsonl and .csv are written to OUTPUT.partial with a\n" +
         "checkpoint in OUTPUT.progress, then renamed. Inputs that cannot be used are reported on standard error and\n" +
-        "in OUTPUT.errors.jsonl; the other inputs are still processed.\n" +
+        "in OUTPUT.errors.jsonl; the other inputs are still processed. An input larger than --max-article-bytes\n" +
+        "(default 8M) is reported and skipped. A file output may not be an input or lie inside an input folder.\n" +
         "\n" +
         "Large runs: articles stream from the inputs to the output with bounded memory, --threads at a time, and\n" +
         "the output is in input order whatever the number of threads. The same event reported by several articles\n" +
@@ -63,7 +66,7 @@ internal static class ExtractCommand
         };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Output file (.csv, .jsonl, .json) or - for JSON Lines on standard output.",
+            Description = "Output file (.csv, .jsonl, .json), database (.db, .sqlite, postgres://...) or - for JSON Lines on standard output.",
             HelpName = "OUTPUT",
             DefaultValueFactory = _ => RecordSinks.StandardOutput,
         };
@@ -105,10 +108,15 @@ internal static class ExtractCommand
             Description = "Event classifier model (from 'eventextractor train'); default: event-classifier.bin in the models folder.",
             HelpName = "MODEL",
         };
+        var maxArticleBytes = new Option<string?>("--max-article-bytes")
+        {
+            Description = "Largest input read as one article (a .txt/.html/.json file, a JSON Lines line); larger ones are reported and skipped (default 8M).",
+            HelpName = "BYTES",
+        };
         // Not for users: lets tests checkpoint often on small inputs.
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Hidden = true };
 
-        var command = new Command("extract", Description) { inputs, output, models, model, published, threads, window, shard, resume, quiet, checkpointEvery };
+        var command = new Command("extract", Description) { inputs, output, models, model, published, threads, window, shard, resume, quiet, maxArticleBytes, checkpointEvery };
         command.SetAction(parse => Execute(context, new ExtractOptions(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(output) ?? RecordSinks.StandardOutput,
@@ -119,7 +127,8 @@ internal static class ExtractCommand
             parse.GetValue(window),
             parse.GetValue(shard),
             parse.GetValue(resume),
-            parse.GetValue(model)),
+            parse.GetValue(model),
+            parse.GetValue(maxArticleBytes)),
             parse.GetValue(checkpointEvery) is int every and > 0 ? ExtractServices.Default with { CheckpointEvery = every } : null));
         return command;
     }
@@ -152,7 +161,8 @@ internal static class ExtractCommand
 
     /// <summary>The parsed options of one <c>extract</c> run.</summary>
     public sealed record ExtractOptions(IReadOnlyList<string> Inputs, string Output, string? Models, string? Published, bool Quiet,
-        string? Threads = null, string? MergeWindow = null, string? Shard = null, bool Resume = false, string? Model = null);
+        string? Threads = null, string? MergeWindow = null, string? Shard = null, bool Resume = false, string? Model = null,
+        string? MaxArticleBytes = null);
 
     /// <summary>
     /// Runs <c>extract</c>. Everything the user can get wrong is checked before the models are loaded, so a typo
@@ -167,6 +177,8 @@ internal static class ExtractCommand
         if (unknown is not null) throw new UsageException(Messages.UnknownOption(unknown));
         var published = ParsePublished(options.Published);
         var format = RecordSinks.FormatOf(options.Output);
+        OutputPlacement.Check(options.Inputs, options.Output);
+        long maxArticleBytes = ParseBytes(options.MaxArticleBytes);
         int threads = ParseCount(options.Threads, 1, Environment.ProcessorCount, Messages.BadThreads);
         int window = ParseCount(options.MergeWindow, 0, WindowMerger.DefaultWindow, Messages.BadMergeWindow);
         Shard? shard = null;
@@ -186,7 +198,14 @@ internal static class ExtractCommand
         // The engine's noise cues (one model set) also let the reader pass over "Skip to main content" above a text
         // file's headline; a test's stand-in engine brings none.
         var cues = (extract.Target as ExtractorEngine)?.Models.NoiseCues;
-        var readerOptions = new ArticleReaderOptions { DefaultPublished = published, HeadlineCues = cues };
+        var digests = resumable ? new InputDigests() : null;
+        var readerOptions = new ArticleReaderOptions
+        {
+            DefaultPublished = published,
+            HeadlineCues = cues,
+            MaxArticleBytes = maxArticleBytes,
+            FileOpened = digests is null ? null : digests.Opened,
+        };
 
         bool live = !options.Quiet && ReferenceEquals(context.Stderr, Console.Error) && !Console.IsErrorRedirected;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(services.Cancellation);
@@ -202,6 +221,14 @@ internal static class ExtractCommand
             };
             Console.CancelKeyPress += onCtrlC;
         }
+        // SIGTERM (kill, a scheduler stopping the job) is handled as Ctrl+C: a checkpoint, a message, exit 130.
+        using var onTerm = ReferenceEquals(context.Stderr, Console.Error) && !OperatingSystem.IsWindows()
+            ? System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                cancel.Cancel();
+            })
+            : null;
         try
         {
             using var progress = live ? new ProgressDisplay(options.Inputs, cancel.Token) : null;
@@ -219,8 +246,8 @@ internal static class ExtractCommand
             try
             {
                 summary = progress is null
-                    ? RunOnce(context, options, services, readerOptions, extract, runOptions, format, resumable, modelsDir, say)
-                    : progress.Show(() => RunOnce(context, options, services, readerOptions, extract, runOptions, format, resumable, modelsDir, say));
+                    ? RunOnce(context, options, services, readerOptions, extract, runOptions, format, resumable, modelsDir, say, digests)
+                    : progress.Show(() => RunOnce(context, options, services, readerOptions, extract, runOptions, format, resumable, modelsDir, say, digests));
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
@@ -251,7 +278,7 @@ internal static class ExtractCommand
 
     private static RunSummary RunOnce(CliContext context, ExtractOptions options, ExtractServices services,
         ArticleReaderOptions readerOptions, Func<Article, IReadOnlyList<AcledRecord>> extract, ExtractionRunOptions runOptions,
-        OutputFormat format, bool resumable, string modelsDir, Action<string> say)
+        OutputFormat format, bool resumable, string modelsDir, Action<string> say, InputDigests? digests)
     {
         var outcomes = services.Read(readerOptions, options.Inputs, context.Stdin);
         if (resumable)
@@ -262,7 +289,7 @@ internal static class ExtractCommand
             ResumableOutput file;
             try
             {
-                file = ResumableOutput.Open(options.Output, kind, settings, options.Resume);
+                file = ResumableOutput.Open(options.Output, kind, settings, options.Resume, digests);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -311,6 +338,23 @@ internal static class ExtractCommand
         ["merge_window"] = run.MergeWindow,
         ["shard"] = run.Shard?.ToString(),
     };
+
+    /// <summary>Parses <c>--max-article-bytes</c>: bytes, or a number with K, M or G (binary units).</summary>
+    private static long ParseBytes(string? value)
+    {
+        if (value is null) return ArticleReaderOptions.DefaultMaxArticleBytes;
+        var text = value.Trim();
+        long unit = 1;
+        char suffix = text.Length > 0 ? char.ToUpperInvariant(text[^1]) : ' ';
+        if (suffix is 'K' or 'M' or 'G')
+        {
+            unit = suffix switch { 'K' => 1L << 10, 'M' => 1L << 20, _ => 1L << 30 };
+            text = text[..^1];
+        }
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= long.MaxValue / unit)
+            return n * unit;
+        throw new UsageException(Messages.BadMaxArticleBytes(value));
+    }
 
     private static int ParseCount(string? value, int min, int fallback, Func<string, string> message)
     {

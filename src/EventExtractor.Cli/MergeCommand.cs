@@ -49,6 +49,7 @@ internal static class MergeCommand
         if (window is not null && (!int.TryParse(window.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out w) || w < 0))
             throw new UsageException(Messages.BadMergeWindow(window));
         RecordSinks.FormatOf(output);
+        OutputPlacement.Check(inputs, output);
         foreach (var input in inputs)
             if (input != "-" && !File.Exists(input)) throw new UsageException(Messages.EvalSourceNotFound(input));
 

@@ -60,7 +60,9 @@ internal static class TrainCommand
             if (Directory.Exists(input))
             {
                 var root = TrainingData.FindCorpus(input) ?? throw new UsageException(Messages.TrainUnknownInput(input));
-                if (split != null && !File.Exists(Path.Combine(root, "splits.tsv"))) throw new UsageException(Messages.TrainNoSplitsFile(input));
+                // A review's gold folder has no splits.tsv: its items keep the split the corpus gives them, else train.
+                if (split != null && !File.Exists(Path.Combine(root, "splits.tsv")) && !TrainingData.IsReviewFolder(root))
+                    throw new UsageException(Messages.TrainNoSplitsFile(input));
                 kinds.Add((root, "corpus"));
             }
             else if (File.Exists(input))
@@ -82,15 +84,23 @@ internal static class TrainCommand
         var train = new List<LabelledExample>();
         var dev = new List<LabelledExample>();
         var buffer = new FeatureBuffer();
+        // Corpus items by id: a later input's item (a reviewed article) replaces an earlier one's (the corpus's).
+        var corpusItems = new List<CorpusItemExamples>();
+        var corpusIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var knownSplits = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (path, kind) in kinds)
         {
             switch (kind)
             {
                 case "corpus":
+                    bool hasSplits = File.Exists(Path.Combine(path, "splits.tsv"));
                     foreach (var item in TrainingData.ReadCorpus(path, analyzer, features, context.Error))
                     {
-                        if (split == null || item.Split == split) train.AddRange(item.Examples);
-                        else if (item.Split == "dev") dev.AddRange(item.Examples);
+                        var itemSplit = item.Split ?? (hasSplits ? null : knownSplits.GetValueOrDefault(item.Id, "train"));
+                        if (itemSplit != null) knownSplits.TryAdd(item.Id, itemSplit);
+                        var placed = item with { Split = itemSplit };
+                        if (corpusIndex.TryGetValue(item.Id, out int at)) corpusItems[at] = placed;
+                        else { corpusIndex[item.Id] = corpusItems.Count; corpusItems.Add(placed); }
                     }
                     break;
                 case "acled":
@@ -103,6 +113,11 @@ internal static class TrainCommand
                         AddTexts(TrainingData.ReadJsonLines(reader, path, labelRequired: true, context.Error), analyzer, features, buffer, train);
                     break;
             }
+        }
+        foreach (var item in corpusItems)
+        {
+            if (split == null || item.Split == split) train.AddRange(item.Examples);
+            else if (item.Split == "dev") dev.AddRange(item.Examples);
         }
         if (train.Count == 0) throw new UsageException(Messages.TrainNoExamples);
         var distinct = train.Select(e => e.Label).Distinct().ToList();

@@ -7,5 +7,6 @@ namespace EventExtractor.Diagnostics;
 public sealed record InputProblem(string Input, int Line, string Reason)
 {
     /// <summary>The one-line form for standard error.</summary>
-    public override string ToString() => Line > 0 ? $"{Input}:{Line}: {Reason}" : $"{Input}: {Reason}";
+    public override string ToString() =>
+        Line > 0 ? $"{Messages.Printable(Input)}:{Line}: {Messages.Printable(Reason)}" : $"{Messages.Printable(Input)}: {Messages.Printable(Reason)}";
 }

@@ -18,7 +18,34 @@ internal static class Messages
     public static string NotAnArticleObject => "expected a JSON object with at least a 'text' field";
     public static string BadPublishedDate(string value) => $"'published' is not an ISO date ('{value}'); the date was ignored";
     public static string NoArticleText => "no article text was found in the page";
+    public static string NotARegularFile => "is not a regular file (a pipe, device or socket, which could block the run for ever); it was skipped: pass piped data as - on standard input";
+    public static string EmptyFolder => "the folder holds no .txt, .json, .jsonl, .html or .htm files";
+    public static string ArticleTooLarge(long bytes, long max) => $"is {Size(bytes)}, more than one article may be ({Size(max)}; see --max-article-bytes); it was skipped";
+    public static string TextNotAString(string what) => $"'text' is {what}, not a string; the article was skipped";
     public static string StandardInputUnavailable => "standard input is not available to read from";
+
+    private static string Size(long bytes) => bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? $"{bytes >> 20} MiB"
+        : bytes >= 1 << 20 ? $"{bytes / (1024.0 * 1024):0.0} MiB ({bytes} bytes)"
+        : $"{bytes} bytes";
+
+    /// <summary>
+    /// A name as it can be printed on one line: control characters (newlines, terminal escape codes) are shown as
+    /// escapes (\n, \x1b) instead of acting on the terminal or breaking a one-line message.
+    /// </summary>
+    public static string Printable(string name)
+    {
+        if (!name.Any(char.IsControl)) return name;
+        var sb = new System.Text.StringBuilder(name.Length + 8);
+        foreach (var c in name)
+        {
+            if (!char.IsControl(c)) sb.Append(c);
+            else if (c == '\n') sb.Append("\\n");
+            else if (c == '\r') sb.Append("\\r");
+            else if (c == '\t') sb.Append("\\t");
+            else sb.Append("\\x").Append(((int)c).ToString(c <= 0xFF ? "x2" : "x4", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
+    }
 
     // Models
     public static string ModelsNotFound(string searched) => $"the models folder was not found (looked in {searched}); pass --models DIR";
@@ -53,6 +80,7 @@ internal static class Messages
     public static string TrainSkippedRows(string source, int noText, int unknownLabel) => $"{source}: skipped {noText} row{(noText == 1 ? "" : "s")} without text and {unknownLabel} with an unknown sub-event type";
     public static string TrainBadJsonLine(string where, string why) => $"{where}: {why}; the line was skipped";
     public static string TrainUnknownLabel(string where, string label) => $"{where}: unknown label '{label}' (use an ACLED sub-event type or None); the line was skipped";
+    public static string ClassifyNeedsJsonLines(string path) => $"'{path}' is not a .jsonl file: classify reads JSON Lines, one {{\"text\", \"label\"}} object per line";
     public static string TrainSplitWithoutCorpus => "--split applies only to corpus folders, and no input is one";
     public static string TrainNoSplitsFile(string folder) => $"--split needs the corpus's splits.tsv, which '{folder}' does not have";
 
@@ -61,6 +89,14 @@ internal static class Messages
     public static string BadDateOption(string value) => $"--published '{value}' is not a date (use YYYY-MM-DD)";
     public static string UnknownOutputFormat(string path) => $"cannot tell the output format of '{path}': use .csv, .jsonl, .json, .db or .sqlite (SQLite), a postgres://user:password@host:port/database URL, or - for JSON Lines on standard output";
     public static string OutputNotWritable(string path, string why) => $"cannot write '{path}': {why}";
+    public static string OutputIsFolder(string path) => $"-o '{path}' is a folder: name a file in it (e.g. {Path.Combine(path, "events.jsonl")})";
+    public static string OutputIsInput(string path) => $"-o '{path}' is also an input: the run would replace it; write the output elsewhere";
+    public static string OutputInsideInput(string path, string folder) => $"-o '{path}' is inside the input folder '{folder}': the next run would read it (or its errors file) back as articles; write the output elsewhere";
+    public static string BadMaxArticleBytes(string value) => $"--max-article-bytes '{value}' is not a size in bytes (a whole number, 1 or more; K, M or G may follow, e.g. 8M)";
+    public static string NoCommand => "no command given";
+    public static string UnknownCommand(string name, string? suggestion, IReadOnlyList<string> commands) => suggestion is null
+        ? $"unknown command '{name}' (the commands are {string.Join(", ", commands.Take(commands.Count - 1))} and {commands[^1]})"
+        : $"unknown command '{name}'; did you mean '{suggestion}'?";
     public static string UnknownOption(string option) => $"unknown option '{option}' (to read a file whose name starts with '-', write ./{option})";
     public static string InternalError(string why) => $"internal error: {why}";
     public static string ExportUnknownFormat(string value) => $"--format '{value}' is not an export format (use conll or spans)";
@@ -95,6 +131,7 @@ internal static class Messages
     public static string ExtractionFailed(string why) => $"the article could not be processed ({why}); it was skipped";
     public static string ResumeInputsChanged => "the inputs are not those of the interrupted run (different articles where it stopped); run without --resume to start over";
     public static string ResumeSettingsChanged(string what) => $"--resume: {what} differs from the interrupted run's; use the same options, or run without --resume to start over";
+    public static string ResumeInputChanged(string path, string what) => $"--resume: the input '{Printable(path)}' was read by the interrupted run and {what} since; run without --resume to start over";
     public static string ResumeNeedsFile => "--resume needs an output file in .jsonl or .csv (standard output and .json arrays cannot be continued)";
     public static string ResumeCheckpointBad(string path, string why) => $"the checkpoint '{path}' cannot be used ({why}); run without --resume to start over";
     public static string BadThreads(string value) => $"--threads '{value}' is not a number of threads (1 or more)";
@@ -106,4 +143,25 @@ internal static class Messages
     public static string MergeSameArticleTwice(string where) => $"{where}: this article_seq is also in another input; give each shard's output once";
     public static string InterruptedNotResumable => "interrupted; the output was not completed";
     public static string Interrupted(string output) => $"interrupted; run the same command with --resume to continue into '{output}'";
+
+    // Review page and report
+    public static string ReviewBadPort(string value) => $"--port '{value}' is not a port number (0 to 65535; 0 picks a free one)";
+    public static string ReviewBadHost(string value) => $"--host '{value}' is not an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0)";
+    public static string ReviewWideHost(string host) => $"warning: listening on {host}: anyone who can reach this machine can read the articles and change the gold records";
+    public static string ReviewNoArticles => "no article could be read from the inputs; nothing to review";
+    public static string ReviewCannotListen(string address, string why) => $"cannot listen on {address}: {why}";
+    public static string ReviewGoldNotWritable(string folder, string why) => $"cannot write the gold folder '{folder}': {why}";
+    public static string ReviewUnknownArticle(string id) => $"no article '{id}' in this review";
+    public static string ReviewBadJson(string why) => $"the request body is not valid JSON ({why})";
+    public static string ReviewBadRequest(string why) => $"the request is not usable: {why}";
+    public static string ReviewStaleVersion(string id, int yours, int saved) => $"article '{id}' was saved elsewhere (another tab or window) since you opened it (your version {yours}, saved version {saved}); reload it to see that save, then redo your change";
+    public static string ReviewBadToken => "the anti-forgery token is missing or invalid; reload the page";
+    public static string ReviewBadRecord(int index, string why) => $"record {index}: {why}";
+    public static string ReviewBadFilter(string name, string value) => $"filter '{name}' has an unusable value '{value}'";
+    public static string ReportNoRecords => "no records were read from the inputs";
+    public static string ReportUnknownFormat(string value) => $"--format '{value}' is not a report format (use html or text)";
+    public static string ReportNeedsOutput => "an HTML report needs -o FILE.html (or use --format text)";
+    public static string ReportUnknownInput(string path) => $"cannot tell what '{path}' holds: use records in JSON Lines (.jsonl), JSON (.json), CSV (.csv) or SQLite (.db, .sqlite)";
+    public static string ReportNotEventsDatabase(string path) => $"'{path}' has no 'events' table (write one with 'eventextractor extract ... -o FILE.db')";
+    public static string ReportWorldMapMissing(string path) => $"the world map '{path}' is missing; the report has no map (rebuild it with tools/worldmap)";
 }

@@ -36,7 +36,7 @@ internal sealed class RecordSetReader
     {
         try
         {
-            if (Directory.Exists(path)) return ReadFolder(path);
+            if (Directory.Exists(path)) return ReadFolder(GoldFolderOf(path));
             if (!File.Exists(path)) throw new UsageException(Messages.EvalSourceNotFound(path));
             var ext = Path.GetExtension(path).ToLowerInvariant();
             return ext switch
@@ -51,6 +51,16 @@ internal sealed class RecordSetReader
         {
             throw new UsageException(Messages.EvalSourceUnreadable(path, e.Message));
         }
+    }
+
+    /// <summary>
+    /// The folder of .jsonl records in <paramref name="path"/>: itself, or for a corpus root (corpus/, a review's gold
+    /// folder) that holds none, its <c>gold/</c> folder.
+    /// </summary>
+    public static string GoldFolderOf(string path)
+    {
+        var gold = Path.Combine(path, "gold");
+        return Directory.GetFiles(path, "*.jsonl").Length == 0 && Directory.Exists(gold) ? gold : path;
     }
 
     private RecordSet Sniff(string path)

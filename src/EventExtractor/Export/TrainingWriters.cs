@@ -1,6 +1,7 @@
 using System.Text;
 using EventExtractor.Diagnostics;
 using EventExtractor.Output;
+using EventExtractor.Text;
 using Newtonsoft.Json;
 
 namespace EventExtractor.Export;
@@ -185,23 +186,4 @@ internal sealed class SpansTrainingWriter(TextWriter writer, Action commit, Acti
     public void Commit() => commit();
 
     public void Dispose() => dispose();
-}
-
-/// <summary>UTF-16 offsets to Unicode code point offsets.</summary>
-internal static class CodePointIndex
-{
-    /// <summary>
-    /// A function from a UTF-16 offset of <paramref name="text"/> to the number of code points before it (the
-    /// identity when the text has no surrogate pairs).
-    /// </summary>
-    public static Func<int, int> Of(string text)
-    {
-        int first = -1;
-        for (int i = 0; i < text.Length; i++)
-            if (char.IsLowSurrogate(text[i])) { first = i; break; }
-        if (first < 0) return i => i;
-        var lows = new int[text.Length + 1]; // low surrogates before each offset
-        for (int i = 0; i < text.Length; i++) lows[i + 1] = lows[i] + (char.IsLowSurrogate(text[i]) ? 1 : 0);
-        return i => i - lows[i];
-    }
 }

@@ -62,7 +62,17 @@ internal sealed class ExtractorEngine
         var doc = Analyse(article);
         var events = _assembler.Assemble(doc);
         var records = new List<AcledRecord>(events.Count);
-        foreach (var e in events) records.Add(_records.Build(doc, e));
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            var r = _records.Build(doc, e);
+            // Two events of one article with the same key (no date, no place) still get ids of their own.
+            var key = RecordBuilder.EventKey(r);
+            int occurrence = occurrences.GetValueOrDefault(key);
+            occurrences[key] = occurrence + 1;
+            r.EventIdCnty = EventIds.Derive(r.EventIdCnty, article.Id, key, occurrence);
+            records.Add(r);
+        }
         return records;
     }
 }

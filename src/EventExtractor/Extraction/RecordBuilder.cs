@@ -88,7 +88,7 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
         r.Confidence = Math.Round(e.Confidence, 3);
         r.Evidence = Evidence(doc, e);
         r.Notes = Notes(r, e);
-        r.EventIdCnty = EventId(country?.Iso3 ?? "XXX", article.Id, r);
+        r.EventIdCnty = country?.Iso3 ?? "XXX"; // the number is added once the article's events are known (EventIds)
         return r;
     }
 
@@ -246,16 +246,32 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
         return names;
     }
 
+    /// <summary>
+    /// Evidence items kept per field: a long article can repeat a place or an actor thousands of times, and the
+    /// first reports say as much as all of them.
+    /// </summary>
+    public const int MaxEvidencePerField = 10;
+
     private List<Evidence> Evidence(Document doc, ExtractedEvent e)
     {
         var list = new List<Evidence>();
+        var seen = new HashSet<(string, int)>();
+        var perField = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Offsets are given in code points (as export gives them), not in the UTF-16 units of the string.
+        var offsets = CodePointIndex.Of(doc.Text);
+        void AddRange(string field, int start, int end)
+        {
+            int n = perField.GetValueOrDefault(field);
+            if (n >= MaxEvidencePerField || !seen.Add((field, start))) return;
+            perField[field] = n + 1;
+            list.Add(new Evidence(field, doc.Text[start..end], offsets(start), offsets(end)));
+        }
         void Add(string field, int entity)
         {
             if (entity < 0) return;
             var s = doc.Entities[entity];
             var (start, end) = doc.CharRange(s.FirstToken, s.TokenCount);
-            if (list.Any(x => x.Field == field && x.Start == start)) return;
-            list.Add(new Evidence(field, doc.Text[start..end], start, end));
+            AddRange(field, start, end);
         }
         foreach (var mi in e.Mentions)
         {
@@ -272,8 +288,7 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
             if (m.Fatalities > 0 || m.Injuries > 0)
             {
                 var s = doc.Sentences[m.Sentence];
-                var field = m.Fatalities > 0 ? "fatalities" : "injuries";
-                if (!list.Any(x => x.Field == field && x.Start == s.Start)) list.Add(new Evidence(field, doc.Text[s.Start..s.End], s.Start, s.End));
+                AddRange(m.Fatalities > 0 ? "fatalities" : "injuries", s.Start, s.End);
             }
         }
         return list;
@@ -348,15 +363,8 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
     private static string WeaponWord(string weapon) =>
         weapon.Length > 1 && char.IsUpper(weapon[0]) && char.IsLower(weapon[1]) && !weapon.Contains(' ') ? char.ToLowerInvariant(weapon[0]) + weapon[1..] : weapon;
 
-    /// <summary>
-    /// Deterministic id: the country's ISO3 and a number from the article id and the event's key, so a rerun
-    /// gives every event the id it had before.
-    /// </summary>
-    public static string EventId(string iso3, string articleId, AcledRecord r)
-    {
-        var key = string.Join("\u001f", articleId, r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2);
-        ulong h = 14695981039346656037UL;
-        foreach (var c in key) { h ^= c; h *= 1099511628211UL; }
-        return iso3 + (h % 100_000_000UL).ToString("D8", CultureInfo.InvariantCulture);
-    }
+    /// <summary>The key an event's id is derived from: its type, day, place and actors.</summary>
+    public static string EventKey(AcledRecord r) =>
+        string.Join("\u001f", r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2);
+
 }

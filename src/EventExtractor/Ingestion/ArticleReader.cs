@@ -17,6 +17,18 @@ public sealed class ArticleReaderOptions
     /// first non-empty line is the headline.
     /// </summary>
     internal NoiseCues? HeadlineCues { get; init; }
+
+    /// <summary>The default of <see cref="MaxArticleBytes"/>: 8 MiB, some hundred times a long news article.</summary>
+    public const long DefaultMaxArticleBytes = 8L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest input read as one article (<c>--max-article-bytes</c>): a .txt, .html or .json file, a JSON Lines
+    /// line. Larger ones are reported and skipped, so that one huge input cannot take the run's memory and time.
+    /// </summary>
+    public long MaxArticleBytes { get; init; } = DefaultMaxArticleBytes;
+
+    /// <summary>Told of every file as it is opened (for the checkpoint's input digests); called on the reading thread.</summary>
+    internal Action<string>? FileOpened { get; init; }
 }
 
 /// <summary>One result of reading: an article, or a problem with an input (never both).</summary>
@@ -69,6 +81,7 @@ public sealed class ArticleReader(ArticleReaderOptions options)
                 var problems = new List<ReadOutcome>();
                 CollectFolder(input, files, problems, new HashSet<string>(StringComparer.Ordinal));
                 foreach (var p in problems) yield return p;
+                if (files.Count == 0 && problems.Count == 0) yield return Problem(input, 0, Messages.EmptyFolder);
                 files.Sort(StringComparer.Ordinal);
                 foreach (var file in files)
                 foreach (var o in ReadFile(file)) yield return o;
@@ -76,7 +89,9 @@ public sealed class ArticleReader(ArticleReaderOptions options)
             else if (File.Exists(input))
             {
                 var ext = Path.GetExtension(input);
-                if (!SupportedExtensions.Contains(ext))
+                if (!FileKind.IsRegularOrFolder(input))
+                    yield return Problem(input, 0, Messages.NotARegularFile);
+                else if (!SupportedExtensions.Contains(ext))
                     yield return Problem(input, 0, Messages.UnsupportedExtension(ext.Length == 0 ? "(none)" : ext));
                 else
                     foreach (var o in ReadFile(input)) yield return o;
@@ -89,6 +104,18 @@ public sealed class ArticleReader(ArticleReaderOptions options)
     }
 
     private static void CollectFolder(string dir, List<string> files, List<ReadOutcome> problems, HashSet<string> seen)
+    {
+        CollectFolderEntries(dir, files, problems, seen);
+        // A pipe or a device among the files would block the run for ever at the first read.
+        for (int i = files.Count - 1; i >= 0; i--)
+        {
+            if (FileKind.IsRegularOrFolder(files[i])) continue;
+            problems.Add(Problem(files[i], 0, Messages.NotARegularFile));
+            files.RemoveAt(i);
+        }
+    }
+
+    private static void CollectFolderEntries(string dir, List<string> files, List<ReadOutcome> problems, HashSet<string> seen)
     {
         string[] entries, subdirs;
         try
@@ -114,12 +141,13 @@ public sealed class ArticleReader(ArticleReaderOptions options)
         foreach (var d in subdirs)
         {
             if (Path.GetFileName(d).StartsWith('.')) continue;
-            CollectFolder(d, files, problems, seen);
+            CollectFolderEntries(d, files, problems, seen);
         }
     }
 
     private IEnumerable<ReadOutcome> ReadFile(string path)
     {
+        Options.FileOpened?.Invoke(path);
         if (string.Equals(Path.GetExtension(path), ".jsonl", StringComparison.OrdinalIgnoreCase))
             return ReadJsonLinesFile(path);
         return ReadWholeFile(path);
@@ -132,6 +160,12 @@ public sealed class ArticleReader(ArticleReaderOptions options)
         byte[] bytes;
         try
         {
+            long size = new FileInfo(path).Length;
+            if (size > Options.MaxArticleBytes)
+            {
+                result.Add(Problem(path, 0, Messages.ArticleTooLarge(size, Options.MaxArticleBytes)));
+                return result;
+            }
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -250,7 +284,7 @@ public sealed class ArticleReader(ArticleReaderOptions options)
         }
     }
 
-    private static ByteLineReader? OpenJsonLines(string path, List<ReadOutcome> problems)
+    private ByteLineReader? OpenJsonLines(string path, List<ReadOutcome> problems)
     {
         FileStream? stream = null;
         try
@@ -271,7 +305,7 @@ public sealed class ArticleReader(ArticleReaderOptions options)
                 return null;
             }
             stream.Position = 0;
-            return new ByteLineReader(stream);
+            return new ByteLineReader(stream, Options.MaxArticleBytes);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -302,6 +336,12 @@ public sealed class ArticleReader(ArticleReaderOptions options)
             return false;
         }
         int line = reader.LineNumber;
+        if (reader.LineTooLong)
+        {
+            anyLine = true;
+            into.Add(Problem(path, line, Messages.ArticleTooLarge(reader.LineBytes, Options.MaxArticleBytes)));
+            return true;
+        }
         int bom = line == 1 ? TextDecoder.BomLength(bytes) : 0;
         var text = TextDecoder.TryDecode(bytes[bom..], out long bad);
         if (text is null)
@@ -343,6 +383,14 @@ public sealed class ArticleReader(ArticleReaderOptions options)
             line++;
             if (line == 1) text = TextDecoder.StripBomChar(text);
             if (string.IsNullOrWhiteSpace(text)) continue;
+            if (text.Length > Options.MaxArticleBytes)
+            {
+                // Counted in characters here, each at least one byte: a line over the limit in characters is over it in bytes.
+                outcomes.Add(Problem(StandardInputName, line, Messages.ArticleTooLarge(text.Length, Options.MaxArticleBytes)));
+                foreach (var o in outcomes) yield return o;
+                outcomes.Clear();
+                continue;
+            }
             // Handed out before the next line is read, so a live stream yields each article as it arrives.
             JsonArticleParser.ParseLine(text, StandardInputName, line, $"stdin-{line}", Options.DefaultPublished, outcomes);
             foreach (var o in outcomes) yield return o;

@@ -13,7 +13,22 @@ internal sealed class ByteLineReader : IDisposable
     private byte[] _line = new byte[4096];
     private bool _eof;
 
-    public ByteLineReader(Stream stream) => _stream = stream;
+    private readonly long _maxLineBytes;
+
+    /// <param name="stream">The file.</param>
+    /// <param name="maxLineBytes">Longer lines are not kept: <see cref="TryReadLine"/> passes over their bytes and
+    /// returns an empty line with <see cref="LineTooLong"/> set, so one huge line cannot take the memory.</param>
+    public ByteLineReader(Stream stream, long maxLineBytes = long.MaxValue)
+    {
+        _stream = stream;
+        _maxLineBytes = maxLineBytes;
+    }
+
+    /// <summary>True when the line last returned was longer than the limit (and was returned empty).</summary>
+    public bool LineTooLong { get; private set; }
+
+    /// <summary>The length in bytes of the line last returned, as it is in the file.</summary>
+    public long LineBytes { get; private set; }
 
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
@@ -30,6 +45,7 @@ internal sealed class ByteLineReader : IDisposable
         line = default;
         if (_eof && _pos >= _len) return false;
         int lineLen = 0;
+        long total = 0;
         bool any = false;
         LineOffset = _bufferOffset + _pos;
         while (true)
@@ -50,12 +66,19 @@ internal sealed class ByteLineReader : IDisposable
             int nl = Array.IndexOf(_buffer, (byte)'\n', _pos, _len - _pos);
             int end = nl < 0 ? _len : nl;
             int n = end - _pos;
-            if (lineLen + n > _line.Length) Array.Resize(ref _line, Math.Max(_line.Length * 2, lineLen + n));
-            Buffer.BlockCopy(_buffer, _pos, _line, lineLen, n);
-            lineLen += n;
+            total += n;
+            if (total <= _maxLineBytes)
+            {
+                if (lineLen + n > _line.Length) Array.Resize(ref _line, Math.Max(_line.Length * 2, lineLen + n));
+                Buffer.BlockCopy(_buffer, _pos, _line, lineLen, n);
+                lineLen += n;
+            }
             _pos = end;
             if (nl >= 0) { _pos++; break; }
         }
+        LineTooLong = total > _maxLineBytes;
+        LineBytes = total;
+        if (LineTooLong) lineLen = 0;
         if (lineLen > 0 && _line[lineLen - 1] == (byte)'\r') lineLen--;
         LineNumber++;
         line = _line.AsSpan(0, lineLen);

@@ -47,7 +47,7 @@ internal static class HtmlArticleExtractor
     public static HtmlExtraction Extract(string html)
     {
         var parser = new HtmlParser();
-        using var doc = parser.ParseDocument(html);
+        using var doc = parser.ParseDocument(HtmlNesting.Flatten(html));
 
         string? Meta(string attr, string value)
         {

@@ -88,6 +88,11 @@ internal static class JsonArticleParser
             into.Add(Problem(input, line, Messages.NotAnArticleObject));
             return;
         }
+        if (obj["text"] is { Type: not (JTokenType.String or JTokenType.Null) } notText)
+        {
+            into.Add(Problem(input, line, Messages.TextNotAString(TypeName(notText.Type))));
+            return;
+        }
         var text = Str(obj, "text");
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -124,6 +129,15 @@ internal static class JsonArticleParser
             : t.Type is JTokenType.Object or JTokenType.Array ? null
             : t.ToString();
     }
+
+    private static string TypeName(JTokenType type) => type switch
+    {
+        JTokenType.Integer or JTokenType.Float => "a number",
+        JTokenType.Boolean => "a boolean",
+        JTokenType.Object => "an object",
+        JTokenType.Array => "an array",
+        _ => "not a string",
+    };
 
     private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

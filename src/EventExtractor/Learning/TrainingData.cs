@@ -134,6 +134,9 @@ internal static class TrainingData
         return null;
     }
 
+    /// <summary>True for the gold folder of <c>eventextractor review</c> (a corpus layout with a <c>review/</c> folder).</summary>
+    public static bool IsReviewFolder(string corpusRoot) => Directory.Exists(Path.Combine(corpusRoot, "review"));
+
     /// <summary>
     /// The labelled examples of a corpus (articles/*.json with gold/&lt;id&gt;.jsonl; items without a gold file are
     /// skipped), in file-name order:

@@ -55,7 +55,18 @@ internal sealed class AtomicFileWriter : IDisposable
         if (_disposed) return;
         _disposed = true;
         if (_committed) return;
-        _writer.Dispose();
+        try
+        {
+            // Flushing what is left can fail the way the run did (a full disk): the file goes all the same.
+            _writer.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            _stream.Dispose();
+        }
         try
         {
             File.Delete(TempPath);

@@ -6,7 +6,8 @@ namespace EventExtractor.Output;
 /// <summary>
 /// ACLED's CSV export: a header row and exactly the 31 columns of <see cref="AcledRecord.AcledColumns"/> in order
 /// (our extra fields are not written: the file must load wherever an ACLED export does). Invariant culture, "\n"
-/// line ends, RFC 4180 quoting, coordinates with 4 decimals, unknown values empty, UTF-8 without BOM.
+/// line ends, RFC 4180 quoting, coordinates with 4 decimals, unknown values empty, UTF-8 without BOM; text that a
+/// spreadsheet would run as a formula is neutralised (<see cref="NeutraliseFormula"/>).
 /// </summary>
 internal sealed class CsvRecordSink : TextRecordSink
 {
@@ -34,9 +35,18 @@ internal sealed class CsvRecordSink : TextRecordSink
     /// <inheritdoc />
     public override void Write(AcledRecord record)
     {
-        foreach (var value in AcledValues.Of(record)) _csv.WriteField(AcledValues.Format(value));
+        foreach (var value in AcledValues.Of(record))
+            _csv.WriteField(value is string text ? NeutraliseFormula(text) : AcledValues.Format(value));
         _csv.EndRecord();
     }
+
+    /// <summary>
+    /// A text cell a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a carriage return:
+    /// OWASP's list for CSV injection) gets a leading apostrophe, which spreadsheets show as text and do not run.
+    /// Only text cells: numbers (a negative longitude) are written as they are.
+    /// </summary>
+    public static string NeutraliseFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     /// <inheritdoc />
     protected override void FlushFormat() => _csv.Flush();
@@ -47,7 +57,17 @@ internal sealed class CsvRecordSink : TextRecordSink
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _csv.Dispose();
-        base.Dispose(disposing);
+        try
+        {
+            if (disposing) _csv.Dispose();
+        }
+        catch (IOException)
+        {
+            // The output failed already; what matters is that the temporary file goes.
+        }
+        finally
+        {
+            base.Dispose(disposing);
+        }
     }
 }

@@ -58,11 +58,16 @@ internal static class DatabaseSchema
     public const string ArticlesTable = "articles";
     /// <summary>The evidence table.</summary>
     public const string EvidenceTable = "evidence";
+    /// <summary>The table linking each event to the articles that reported it.</summary>
+    public const string EventArticlesTable = "event_articles";
     /// <summary>The primary key of <see cref="EventsTable"/>.</summary>
     public const string EventKey = "event_id_cnty";
 
     /// <summary>The columns of <see cref="ArticlesTable"/>, in order.</summary>
     public static readonly string[] ArticleColumns = ["article_id", "source", "record_count", "first_seen"];
+
+    /// <summary>The columns of <see cref="EventArticlesTable"/>, in order (<c>position</c> 0 is the first report).</summary>
+    public static readonly string[] EventArticleColumns = ["event_id", "article_id", "position"];
 
     /// <summary>The columns of <see cref="EvidenceTable"/>, in order.</summary>
     public static readonly string[] EvidenceColumns = ["event_id", "field", "text", "start", "end"];
@@ -119,10 +124,6 @@ internal static class DatabaseSchema
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    /// <summary>The ids in a record's <see cref="AcledRecord.ArticleId"/> ("a; b" after a cross-article merge).</summary>
-    public static string[] ArticleIds(string articleId) =>
-        articleId.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
     /// <summary>A quoted SQL identifier: several of our names ("end", "timestamp", "year") are keywords.</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
@@ -159,6 +160,8 @@ internal static class DatabaseSchema
             $"CREATE TABLE IF NOT EXISTS {Quote(ArticlesTable)} (\n  \"article_id\" TEXT PRIMARY KEY,\n  \"source\" TEXT NOT NULL DEFAULT '',\n  \"record_count\" INTEGER NOT NULL DEFAULT 0,\n  \"first_seen\" {timestamp}\n)",
             $"CREATE TABLE IF NOT EXISTS {Quote(EvidenceTable)} (\n  \"event_id\" TEXT NOT NULL REFERENCES {Quote(EventsTable)} ({Quote(EventKey)}) ON DELETE CASCADE,\n  \"field\" TEXT NOT NULL,\n  \"text\" TEXT NOT NULL,\n  \"start\" INTEGER NOT NULL,\n  \"end\" INTEGER NOT NULL\n)",
             $"CREATE INDEX IF NOT EXISTS \"evidence_event_id\" ON {Quote(EvidenceTable)} (\"event_id\")",
+            $"CREATE TABLE IF NOT EXISTS {Quote(EventArticlesTable)} (\n  \"event_id\" TEXT NOT NULL REFERENCES {Quote(EventsTable)} ({Quote(EventKey)}) ON DELETE CASCADE,\n  \"article_id\" TEXT NOT NULL,\n  \"position\" INTEGER NOT NULL,\n  PRIMARY KEY (\"event_id\", \"position\")\n)",
+            $"CREATE INDEX IF NOT EXISTS \"event_articles_article_id\" ON {Quote(EventArticlesTable)} (\"article_id\")",
         ];
     }
 
@@ -168,7 +171,30 @@ internal static class DatabaseSchema
         (EventsTable, EventColumns.Select(c => c.Name).ToArray()),
         (ArticlesTable, ArticleColumns),
         (EvidenceTable, EvidenceColumns),
+        (EventArticlesTable, EventArticleColumns),
     ];
+
+    /// <summary>
+    /// Who first reported the stored event of each id: the article at position 0 of <see cref="EventArticlesTable"/>,
+    /// else (rows written before that table existed) the <c>article_id</c> text up to its first "; ". Selects
+    /// <c>(event_id_cnty, owner)</c>; <paramref name="idFilter"/> is the dialect's condition on <c>e.event_id_cnty</c>.
+    /// </summary>
+    public static string SelectOwners(string idFilter) =>
+        $"SELECT e.{Quote(EventKey)}, COALESCE(a.\"article_id\", e.\"article_id\") FROM {Quote(EventsTable)} e " +
+        $"LEFT JOIN {Quote(EventArticlesTable)} a ON a.\"event_id\" = e.{Quote(EventKey)} AND a.\"position\" = 0 WHERE {idFilter}";
+
+    /// <summary>
+    /// True when a stored event whose first report is <paramref name="owner"/> (from <see cref="SelectOwners"/>) is
+    /// the same event as <paramref name="record"/>, which may then replace it; otherwise the two ids only collide.
+    /// </summary>
+    /// <param name="owner">The stored first report.</param>
+    /// <param name="record">The record about to be written.</param>
+    /// <param name="asStored">How the database stores a text (PostgreSQL replaces NUL), so both sides compare alike.</param>
+    public static bool SameEvent(string owner, AcledRecord record, Func<string, string> asStored)
+    {
+        var first = asStored(record.ArticleIds[0]);
+        return owner == first || owner == asStored(record.ArticleId) || owner.StartsWith(first + "; ", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// The upsert of one event row from <paramref name="source"/> (a VALUES list or a SELECT): a rerun replaces the

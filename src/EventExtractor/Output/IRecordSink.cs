@@ -15,3 +15,15 @@ internal interface IRecordSink : IDisposable
     /// <summary>Finishes the output (closing brackets, flushing) and makes it visible at its final path.</summary>
     void Commit();
 }
+
+/// <summary>
+/// A sink that keeps a list of the articles a run processed, those that gave no record too, so that "processed,
+/// nothing found" can be told from "never processed" (the databases' <c>articles</c> table).
+/// </summary>
+internal interface IArticleLedger
+{
+    /// <summary>Told of each article the run processed, in input order, before its records (if any) are written.</summary>
+    /// <param name="articleId">The article id.</param>
+    /// <param name="source">The article's outlet, or its id when it names none (as its records' <c>source</c>).</param>
+    void ArticleProcessed(string articleId, string source);
+}

@@ -38,7 +38,17 @@ internal sealed class JsonArrayRecordSink : TextRecordSink
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _json.Close();
-        base.Dispose(disposing);
+        try
+        {
+            if (disposing) _json.Close();
+        }
+        catch (IOException)
+        {
+            // The output failed already; what matters is that the temporary file goes.
+        }
+        finally
+        {
+            base.Dispose(disposing);
+        }
     }
 }

@@ -5,7 +5,8 @@ namespace EventExtractor.Output;
 
 /// <summary>
 /// The JSON form of one record, shared by JSON Lines and JSON array output. Keys: the 31 ACLED columns in export
-/// order with the same values as the CSV, then <c>article_id</c>, <c>weapons</c> (array of strings),
+/// order with the same values as the CSV, then <c>article_id</c> (ids joined by "; "), <c>article_ids</c> (the ids as an
+/// array, only when there are several), <c>weapons</c> (array of strings),
 /// <c>injuries</c>, <c>confidence</c> (3 decimals) and <c>evidence</c> (array of <c>{field, text, start, end}</c>).
 /// Text columns are strings, "" when unknown. Numeric columns are JSON numbers; those that can be unknown
 /// (<c>year</c>, <c>time_precision</c>, <c>iso</c>, <c>latitude</c>, <c>longitude</c>, <c>geo_precision</c>) are
@@ -15,6 +16,9 @@ internal static class JsonRecordWriter
 {
     /// <summary>Extra keys after the 31 ACLED columns, in output order.</summary>
     public static readonly string[] ExtraKeys = ["article_id", "weapons", "injuries", "confidence", "evidence"];
+
+    /// <summary>The key of the article id list, written after <c>article_id</c> when a record lists several articles.</summary>
+    public const string ArticleIdsKey = "article_ids";
 
     /// <summary>Writes <paramref name="record"/> as one JSON object.</summary>
     public static void Write(JsonWriter json, AcledRecord record)
@@ -28,6 +32,14 @@ internal static class JsonRecordWriter
         }
         json.WritePropertyName("article_id");
         json.WriteValue(record.ArticleId);
+        if (record.ArticleIds.Count > 1)
+        {
+            // The joined article_id cannot be split back when an id holds "; ": the list says it unambiguously.
+            json.WritePropertyName(ArticleIdsKey);
+            json.WriteStartArray();
+            foreach (var id in record.ArticleIds) json.WriteValue(id);
+            json.WriteEndArray();
+        }
         json.WritePropertyName("weapons");
         json.WriteStartArray();
         foreach (var weapon in record.Weapons) json.WriteValue(weapon);

@@ -121,9 +121,9 @@ internal sealed class PostgresRecordSink : SqlRecordSink
                 foreach (var e in record.Evidence)
                 {
                     copy.StartRow();
-                    copy.Write(record.EventIdCnty, NpgsqlDbType.Text);
-                    copy.Write(e.Field, NpgsqlDbType.Text);
-                    copy.Write(e.Text, NpgsqlDbType.Text);
+                    copy.Write(NoNul(record.EventIdCnty), NpgsqlDbType.Text);
+                    copy.Write(NoNul(e.Field), NpgsqlDbType.Text);
+                    copy.Write(NoNul(e.Text), NpgsqlDbType.Text);
                     copy.Write(e.Start, NpgsqlDbType.Integer);
                     copy.Write(e.End, NpgsqlDbType.Integer);
                 }
@@ -136,13 +136,26 @@ internal sealed class PostgresRecordSink : SqlRecordSink
         Execute($"DELETE FROM {evidence} WHERE \"event_id\" IN (SELECT \"event_id_cnty\" FROM {StageEvents})", tx);
         Execute($"INSERT INTO {evidence} ({EvidenceColumnList}) SELECT {EvidenceColumnList} FROM {StageEvidence}", tx);
 
+        var links = DatabaseSchema.Quote(DatabaseSchema.EventArticlesTable);
+        Execute($"DELETE FROM {links} WHERE \"event_id\" IN (SELECT \"event_id_cnty\" FROM {StageEvents})", tx);
+        using (var link = new NpgsqlCommand(
+            $"INSERT INTO {links} ({DatabaseSchema.ColumnList(DatabaseSchema.EventArticleColumns)}) SELECT * FROM unnest(@events, @articles, @positions)",
+            _connection, tx))
+        {
+            var rows = records.SelectMany(r => r.ArticleIds.Select((a, i) => (Event: r.EventIdCnty, Article: a, Position: i))).ToList();
+            link.Parameters.Add(new NpgsqlParameter("events", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(x => NoNul(x.Event)).ToArray() });
+            link.Parameters.Add(new NpgsqlParameter("articles", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(x => NoNul(x.Article)).ToArray() });
+            link.Parameters.Add(new NpgsqlParameter("positions", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = rows.Select(x => x.Position).ToArray() });
+            link.ExecuteNonQuery();
+        }
+
         if (articles.Count > 0)
         {
             using var upsert = new NpgsqlCommand(
                 DatabaseSchema.UpsertArticles("SELECT a.id, a.source, a.n, now() FROM unnest(@ids, @sources, @counts) AS a(id, source, n)"),
                 _connection, tx);
-            upsert.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = articles.Select(a => a.ArticleId).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter("sources", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = articles.Select(a => a.Source).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = articles.Select(a => NoNul(a.ArticleId)).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter("sources", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = articles.Select(a => NoNul(a.Source)).ToArray() });
             upsert.Parameters.Add(new NpgsqlParameter("counts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = articles.Select(a => a.RecordCount).ToArray() });
             upsert.ExecuteNonQuery();
         }
@@ -159,16 +172,38 @@ internal sealed class PostgresRecordSink : SqlRecordSink
         }
         switch (kind)
         {
-            case SqlColumnKind.Text: copy.Write((string)value, NpgsqlDbType.Text); break;
+            case SqlColumnKind.Text: copy.Write(NoNul((string)value), NpgsqlDbType.Text); break;
             case SqlColumnKind.Date: copy.Write((DateOnly)value, NpgsqlDbType.Date); break;
             case SqlColumnKind.Int: copy.Write((int)value, NpgsqlDbType.Integer); break;
             case SqlColumnKind.BigInt: copy.Write((long)value, NpgsqlDbType.Bigint); break;
             // Through decimal, so 11.8469 is stored as exactly that, not its binary neighbour.
             case SqlColumnKind.Coordinate:
             case SqlColumnKind.Confidence: copy.Write((decimal)(double)value, NpgsqlDbType.Numeric); break;
-            case SqlColumnKind.Json: copy.Write((string)value, NpgsqlDbType.Jsonb); break;
+            // JSON text escapes a NUL as \u0000, which jsonb refuses as well.
+            case SqlColumnKind.Json: copy.Write(((string)value).Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal), NpgsqlDbType.Jsonb); break;
             default: throw new ArgumentOutOfRangeException(nameof(kind));
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL text cannot hold U+0000, and one such character would fail the whole batch: it is stored as
+    /// U+FFFD (the replacement character), one character for one, so offsets stay right.
+    /// </summary>
+    internal static string NoNul(string text) => text.Contains('\0') ? text.Replace('\0', '\uFFFD') : text;
+
+    /// <inheritdoc />
+    protected override string AsStored(string text) => NoNul(text);
+
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, string> StoredOwners(IReadOnlyList<string> eventIds)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = new NpgsqlCommand(
+            DatabaseSchema.SelectOwners($"e.{DatabaseSchema.Quote(DatabaseSchema.EventKey)} = ANY(@ids)"), _connection);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = eventIds.Select(NoNul).ToArray() });
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) owners[reader.GetString(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+        return owners;
     }
 
     /// <inheritdoc />

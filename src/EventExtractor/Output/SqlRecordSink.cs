@@ -7,26 +7,30 @@ namespace EventExtractor.Output;
 /// <summary>One row of the <c>articles</c> table as a batch writes it.</summary>
 /// <param name="ArticleId">The article id.</param>
 /// <param name="Source">The source the article's records name.</param>
-/// <param name="RecordCount">The events written for the article by this run so far.</param>
-internal sealed record ArticleRow(string ArticleId, string Source, int RecordCount);
+/// <param name="RecordCount">The events written for the article by this run so far (0 for an article processed
+/// without finding any).</param>
+internal sealed record ArticleRow(string ArticleId, string Source, int RecordCount)
+{
+    /// <summary>The source came from the article itself (the run told of it), not from a record.</summary>
+    internal bool FromLedger { get; init; }
+}
 
 /// <summary>
 /// What the database sinks share: records are gathered into batches of <see cref="BatchSize"/> and each batch is
 /// written in one transaction (at the latest on <see cref="Commit"/>). Atomicity is per batch, not per run: a run
 /// that fails part way leaves the batches already committed (each one whole) and loses only the batch in hand.
 /// That is safe because every write is an upsert by <c>event_id_cnty</c>: running the same input again stores each
-/// event once and replaces its evidence. A sink disposed without <see cref="Commit"/> discards the batch in hand.
+/// event once and replaces its evidence and article list; an id stored for another article's event is never replaced
+/// (the record takes the next free id). A sink disposed without <see cref="Commit"/> discards the batch in hand.
 /// Not thread-safe: call it from one thread.
 /// </summary>
-internal abstract class SqlRecordSink : IRecordSink
+internal abstract class SqlRecordSink : IRecordSink, IArticleLedger
 {
     /// <summary>Records per transaction.</summary>
     public const int DefaultBatchSize = 500;
 
-    // Within a batch the last record with an id wins, as it would had each been upserted in turn.
-    private readonly Dictionary<string, AcledRecord> _batch = new(StringComparer.Ordinal);
-    private readonly List<string> _batchOrder = new();
-    private readonly HashSet<string> _seenEvents = new(StringComparer.Ordinal);
+    private readonly List<AcledRecord> _batch = new();
+    private readonly EventIdSet _seenEvents = new();
     private readonly Dictionary<string, ArticleRow> _articles = new(StringComparer.Ordinal);
     private readonly HashSet<string> _batchArticles = new(StringComparer.Ordinal);
     private bool _committed;
@@ -48,29 +52,45 @@ internal abstract class SqlRecordSink : IRecordSink
     public int BatchSize { get; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A record whose id another record of this run already has takes the next free id (<see cref="EventIds.Next"/>):
+    /// two records never replace each other within a run.
+    /// </remarks>
     /// <exception cref="UsageException">A full batch could not be written.</exception>
     public void Write(AcledRecord record)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_committed) throw new InvalidOperationException("the sink is already committed");
-        var id = record.EventIdCnty;
-        if (!_batch.ContainsKey(id)) _batchOrder.Add(id);
-        _batch[id] = record;
-        if (_seenEvents.Add(id))
+        _seenEvents.Claim(record);
+        _batch.Add(record);
+        var ids = record.ArticleIds;
+        foreach (var articleId in ids.Distinct(StringComparer.Ordinal))
         {
-            var ids = DatabaseSchema.ArticleIds(record.ArticleId);
-            foreach (var articleId in ids)
-            {
-                var count = _articles.TryGetValue(articleId, out var row) ? row.RecordCount : 0;
-                // A merged record's source names every article's outlet; a single-article record names its own.
-                var source = row is null || row.Source.Length == 0 || ids.Length == 1 && record.Source.Length > 0
-                    ? record.Source
-                    : row.Source;
-                _articles[articleId] = new ArticleRow(articleId, source, count + 1);
-                _batchArticles.Add(articleId);
-            }
+            var count = _articles.TryGetValue(articleId, out var row) ? row.RecordCount : 0;
+            // A merged record's source names every article's outlet; a single-article record names its own.
+            var source = row is null || row.Source.Length == 0 || ids.Count == 1 && record.Source.Length > 0 && !row.FromLedger
+                ? record.Source
+                : row.Source;
+            _articles[articleId] = new ArticleRow(articleId, source, count + 1) { FromLedger = row?.FromLedger ?? false };
+            _batchArticles.Add(articleId);
         }
         if (_batch.Count >= BatchSize) Flush();
+    }
+
+    /// <inheritdoc />
+    public void ArticleProcessed(string articleId, string source)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_articles.TryGetValue(articleId, out var row))
+        {
+            _articles[articleId] = row with { Source = source, FromLedger = true };
+        }
+        else
+        {
+            _articles[articleId] = new ArticleRow(articleId, source, 0) { FromLedger = true };
+        }
+        _batchArticles.Add(articleId);
+        if (_batchArticles.Count >= BatchSize) Flush();
     }
 
     /// <inheritdoc />
@@ -86,13 +106,43 @@ internal abstract class SqlRecordSink : IRecordSink
     private void Flush()
     {
         if (_batch.Count == 0 && _batchArticles.Count == 0) return;
-        var records = _batchOrder.Select(id => _batch[id]).ToList();
         var articles = _batchArticles.Select(id => _articles[id]).ToList();
-        Guard(() => WriteBatch(records, articles));
+        Guard(() =>
+        {
+            ResolveStoredCollisions(_batch);
+            WriteBatch(_batch, articles);
+        });
         _batch.Clear();
-        _batchOrder.Clear();
         _batchArticles.Clear();
     }
+
+    /// <summary>
+    /// An id the database already holds for another event (one first reported by another article, in an earlier
+    /// run) is not overwritten: the new record takes the next id free both in the database and in this run. The
+    /// outcome depends only on what is stored and on the run's order, so a rerun finds the same ids.
+    /// </summary>
+    private void ResolveStoredCollisions(List<AcledRecord> records)
+    {
+        var check = records;
+        while (check.Count > 0)
+        {
+            var owners = StoredOwners(check.Select(r => r.EventIdCnty).ToList());
+            var moved = new List<AcledRecord>();
+            foreach (var r in check)
+            {
+                if (!owners.TryGetValue(AsStored(r.EventIdCnty), out var owner) || DatabaseSchema.SameEvent(owner, r, AsStored)) continue;
+                _seenEvents.Claim(r); // the id is taken: Claim moves on to the next free one
+                moved.Add(r);
+            }
+            check = moved;
+        }
+    }
+
+    /// <summary>A text as the database stores it (the same, unless the database cannot hold some character).</summary>
+    protected virtual string AsStored(string text) => text;
+
+    /// <summary>For the ids among <paramref name="eventIds"/> that the database holds, who first reported each (see <see cref="DatabaseSchema.SelectOwners"/>).</summary>
+    protected abstract IReadOnlyDictionary<string, string> StoredOwners(IReadOnlyList<string> eventIds);
 
     /// <summary>
     /// Writes one batch in one transaction: upserts the events, replaces their evidence, upserts the articles.

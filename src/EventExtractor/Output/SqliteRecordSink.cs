@@ -81,6 +81,10 @@ internal sealed class SqliteRecordSink : SqlRecordSink
         using var evidence = Prepare(tx,
             $"INSERT INTO {DatabaseSchema.Quote(DatabaseSchema.EvidenceTable)} ({DatabaseSchema.ColumnList(DatabaseSchema.EvidenceColumns)}) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
         using var article = Prepare(tx, DatabaseSchema.UpsertArticles("VALUES ($p0, $p1, $p2, $p3)"), 4);
+        var links = DatabaseSchema.Quote(DatabaseSchema.EventArticlesTable);
+        using var unlink = Prepare(tx, $"DELETE FROM {links} WHERE \"event_id\" = $p0", 1);
+        using var link = Prepare(tx,
+            $"INSERT INTO {links} ({DatabaseSchema.ColumnList(DatabaseSchema.EventArticleColumns)}) VALUES ($p0, $p1, $p2)", 3);
 
         foreach (var record in records)
         {
@@ -99,6 +103,16 @@ internal sealed class SqliteRecordSink : SqlRecordSink
                 evidence.Parameters[4].Value = e.End;
                 evidence.ExecuteNonQuery();
             }
+
+            unlink.Parameters[0].Value = record.EventIdCnty;
+            unlink.ExecuteNonQuery();
+            for (int i = 0; i < record.ArticleIds.Count; i++)
+            {
+                link.Parameters[0].Value = record.EventIdCnty;
+                link.Parameters[1].Value = record.ArticleIds[i];
+                link.Parameters[2].Value = i;
+                link.ExecuteNonQuery();
+            }
         }
 
         var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -112,6 +126,23 @@ internal sealed class SqliteRecordSink : SqlRecordSink
         }
 
         tx.Commit();
+    }
+
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, string> StoredOwners(IReadOnlyList<string> eventIds)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.CommandText = DatabaseSchema.SelectOwners($"e.{DatabaseSchema.Quote(DatabaseSchema.EventKey)} = $id");
+        var id = command.Parameters.Add(new SqliteParameter("$id", null));
+        command.Prepare();
+        foreach (var e in eventIds)
+        {
+            id.Value = e;
+            using var reader = command.ExecuteReader();
+            if (reader.Read()) owners[reader.GetString(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+        }
+        return owners;
     }
 
     private SqliteCommand Prepare(SqliteTransaction tx, string sql, int parameters)

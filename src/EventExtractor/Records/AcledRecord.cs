@@ -80,8 +80,20 @@ public sealed class AcledRecord
     public long Timestamp { get; set; }
 
     // Extras beyond the ACLED export.
-    /// <summary>Id of the article the record came from (several joined by "; " after a cross-article merge).</summary>
-    public string ArticleId { get; set; } = "";
+    /// <summary>
+    /// The ids of the articles that reported the event, first report first (several after a cross-article merge).
+    /// The list is the truth: an id may itself hold "; ", so <see cref="ArticleId"/> is only for display.
+    /// </summary>
+    public List<string> ArticleIds { get; set; } = [""];
+
+    /// <summary>
+    /// The article ids joined by "; " (ACLED-style display). Setting it names one article, whatever the text holds.
+    /// </summary>
+    public string ArticleId
+    {
+        get => ArticleIds.Count == 1 ? ArticleIds[0] : string.Join("; ", ArticleIds);
+        set => ArticleIds = [value];
+    }
     /// <summary>Normalized weapon names, in the order first seen.</summary>
     public List<string> Weapons { get; set; } = new();
     /// <summary>People injured, as reported (0 when none are reported).</summary>

@@ -67,8 +67,13 @@ internal sealed class ExtractionRun
         var state = resumeFrom?.Clone() ?? new RunState();
         state.Window = [];
         var positioned = _sink as IPositionedRecordSink;
+        // A shard's ids are made unique by the merge of the shards, in the single run's order.
+        var ids = _options.Shard is null ? new EventIdSet() : null;
+        if (ids is not null && resumeFrom is not null)
+            foreach (var id in resumeFrom.WrittenIds) ids.Add(id);
         var merger = new WindowMerger(_options.Shard is null ? _options.MergeWindow : 0, p =>
         {
+            ids?.Claim(p.Record);
             if (positioned is not null) positioned.Write(p.Position, p.Record);
             else _sink.Write(p.Record);
             state.RecordsWritten++;
@@ -282,6 +287,7 @@ internal sealed class ExtractionRun
             return;
         }
         var records = item.Records!;
+        (_sink as IArticleLedger)?.ArticleProcessed(article.Id, string.IsNullOrEmpty(article.Source) ? article.Id : article.Source);
         if (records.Count == 0) return;
         state.ArticlesWithEvents++;
         merger.Add(item.Position, records);

@@ -56,6 +56,8 @@ internal static class RecordJson
                 Injuries = Int(o, "injuries") ?? 0,
                 Confidence = Dbl(o, "confidence") ?? 0,
             };
+            if (o[JsonRecordWriter.ArticleIdsKey] is JArray ids && ids.Count > 0)
+                r.ArticleIds = ids.Select(i => i.Value<string>() ?? "").ToList();
             if (o["weapons"] is JArray weapons)
                 foreach (var w in weapons) r.Weapons.Add(w.Value<string>() ?? "");
             if (o["evidence"] is JArray evidence)

@@ -41,8 +41,14 @@ internal sealed class ResumableOutput : IDisposable
     private readonly JObject _settings;
     private readonly JsonTextWriter _errorsJson;
 
-    private ResumableOutput(PartialFile output, PartialFile errors, TextRecordSink sink, JObject settings, RunState? resumeFrom)
+    private readonly InputDigests? _inputs;
+    private readonly FileStream? _inputsFile;
+
+    private ResumableOutput(PartialFile output, PartialFile errors, TextRecordSink sink, JObject settings, RunState? resumeFrom,
+        InputDigests? inputs, FileStream? inputsFile)
     {
+        _inputs = inputs;
+        _inputsFile = inputsFile;
         _output = output;
         _errors = errors;
         _sink = sink;
@@ -54,6 +60,9 @@ internal sealed class ResumableOutput : IDisposable
 
     /// <summary>The checkpoint file of an output path.</summary>
     public static string ProgressPathFor(string output) => output + ".progress";
+
+    /// <summary>The digests of the inputs read (JSON Lines), beside the checkpoint.</summary>
+    public static string InputsPathFor(string output) => output + ".progress-inputs";
 
     /// <summary>Where the records go.</summary>
     public IRecordSink Sink => _sink;
@@ -73,20 +82,28 @@ internal sealed class ResumableOutput : IDisposable
     /// <param name="settings">Whatever must not change between an interrupted run and its resumption (inputs,
     /// models, merge window, shard ...); compared key by key.</param>
     /// <param name="resume">Continue an interrupted run if there is one.</param>
-    /// <exception cref="UsageException">The checkpoint cannot be used, or was made with other settings.</exception>
+    /// <param name="inputs">The input files the run reads (noted by the reader); their digests go into each
+    /// checkpoint and are checked on resume.</param>
+    /// <exception cref="UsageException">The checkpoint cannot be used, was made with other settings, or an input it
+    /// read has changed since.</exception>
     /// <exception cref="IOException">The files cannot be written (or are in use by another run).</exception>
-    public static ResumableOutput Open(string output, ResumableFormat format, JObject settings, bool resume)
+    public static ResumableOutput Open(string output, ResumableFormat format, JObject settings, bool resume, InputDigests? inputs = null)
     {
         // As saved and read back: a null string and a JSON null must compare equal.
         settings = JObject.Parse(settings.ToString(Formatting.None));
         var full = Path.GetFullPath(output);
         var progressPath = ProgressPathFor(full);
         var errorsPath = ErrorReport.PathFor(full);
+        var inputsPath = InputsPathFor(full);
         RunState? state = null;
-        long outputBytes = 0, errorsBytes = 0;
+        long outputBytes = 0, errorsBytes = 0, inputsBytes = 0;
         if (resume && File.Exists(progressPath) && File.Exists(PartialFile.PathFor(full)))
         {
-            (state, outputBytes, errorsBytes) = ReadProgress(progressPath, settings);
+            (state, outputBytes, errorsBytes, inputsBytes) = ReadProgress(progressPath, settings);
+            VerifyInputs(inputsPath, inputsBytes, inputs);
+            // No two records of a run share an id: the resumed run must know those already written.
+            if (format != ResumableFormat.ShardLines)
+                state.WrittenIds = WrittenIds(PartialFile.PathFor(full), outputBytes, format);
         }
         else
         {
@@ -94,8 +111,19 @@ internal sealed class ResumableOutput : IDisposable
         }
 
         PartialFile? outFile = null, errFile = null;
+        FileStream? inputsFile = null;
         try
         {
+            if (inputs is not null)
+            {
+                inputsFile = new FileStream(inputsPath, state is null ? FileMode.Create : FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                inputsFile.SetLength(state is null ? 0 : Math.Min(inputsBytes, inputsFile.Length));
+                inputsFile.Position = inputsFile.Length;
+            }
+            else
+            {
+                File.Delete(inputsPath);
+            }
             outFile = new PartialFile(full, state is null ? null : outputBytes);
             errFile = new PartialFile(errorsPath,
                 state is null || (errorsBytes == 0 && !File.Exists(PartialFile.PathFor(errorsPath))) ? null : errorsBytes);
@@ -105,10 +133,11 @@ internal sealed class ResumableOutput : IDisposable
                 ResumableFormat.ShardLines => new ShardLinesSink(outFile.Writer),
                 _ => new JsonLinesRecordSink(outFile.Writer),
             };
-            return new ResumableOutput(outFile, errFile, sink, settings, state);
+            return new ResumableOutput(outFile, errFile, sink, settings, state, inputs, inputsFile);
         }
         catch
         {
+            inputsFile?.Dispose();
             outFile?.Dispose();
             errFile?.Dispose();
             throw;
@@ -125,6 +154,19 @@ internal sealed class ResumableOutput : IDisposable
         long outputBytes = _output.Sync();
         _errorsJson.Flush();
         long errorsBytes = _errors.Sync();
+        long inputsBytes = 0;
+        if (_inputs is not null && _inputsFile is not null)
+        {
+            var digests = _inputs.TakeNew();
+            if (digests.Count > 0)
+            {
+                var text = new System.Text.StringBuilder();
+                foreach (var d in digests) text.Append(d.ToString(Formatting.None)).Append('\n');
+                _inputsFile.Write(new System.Text.UTF8Encoding(false).GetBytes(text.ToString()));
+            }
+            _inputsFile.Flush(flushToDisk: true);
+            inputsBytes = _inputsFile.Length;
+        }
         var temp = ProgressPath + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
@@ -154,6 +196,11 @@ internal sealed class ResumableOutput : IDisposable
                 json.WriteValue(state.RecordsWritten);
                 json.WritePropertyName("problems");
                 json.WriteValue(state.Problems);
+                if (_inputsFile is not null)
+                {
+                    json.WritePropertyName("inputs_bytes");
+                    json.WriteValue(inputsBytes);
+                }
                 json.WritePropertyName("window");
                 json.WriteStartArray();
                 foreach (var p in state.Window)
@@ -182,6 +229,8 @@ internal sealed class ResumableOutput : IDisposable
         if (_errors.IsEmpty) _errors.CommitEmpty();
         else _errors.Commit();
         File.Delete(ProgressPath);
+        _inputsFile?.Dispose();
+        if (_inputsFile is not null) File.Delete(_inputsFile.Name);
     }
 
     /// <summary>Closes the files; without a commit, the partial files and the checkpoint stay for <c>--resume</c>.</summary>
@@ -198,9 +247,81 @@ internal sealed class ResumableOutput : IDisposable
         }
         _output.Dispose();
         _errors.Dispose();
+        _inputsFile?.Dispose();
     }
 
-    private static (RunState State, long OutputBytes, long ErrorsBytes) ReadProgress(string path, JObject settings)
+    /// <summary>The event ids in the first <paramref name="length"/> bytes of a partial output (each line's first value).</summary>
+    private static List<string> WrittenIds(string path, long length, ResumableFormat format)
+    {
+        var ids = new List<string>();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(new BoundedStream(stream, length));
+        if (format == ResumableFormat.Csv) reader.ReadLine(); // the header
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            if (format == ResumableFormat.Csv)
+            {
+                // Ids hold letters and digits only, never a quote or a comma (a record spans lines only in quoted notes).
+                int comma = line.IndexOf(',');
+                if (comma > 0 && line[0] != '"' && line[..comma].All(char.IsAsciiLetterOrDigit)) ids.Add(line[..comma]);
+            }
+            else
+            {
+                ids.Add(RecordJson.ParseLine(line).Value<string>("event_id_cnty") ?? "");
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>A read-only view of the first bytes of a stream.</summary>
+    private sealed class BoundedStream(Stream inner, long length) : Stream
+    {
+        private readonly long _length = length;
+        private long _left = length;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => _length;
+        public override long Position { get => _length - _left; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = inner.Read(buffer, offset, (int)Math.Min(count, _left));
+            _left -= n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Checks the inputs the interrupted run recorded (the first <paramref name="length"/> bytes of its digests file).</summary>
+    private static void VerifyInputs(string path, long length, InputDigests? inputs)
+    {
+        if (length == 0) return;
+        List<JObject> recorded;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (stream.Length < length) throw new IOException($"'{path}' is shorter than its checkpoint says");
+            using var reader = new StreamReader(new BoundedStream(stream, length));
+            recorded = [];
+            while (reader.ReadLine() is { } line)
+                if (line.Length > 0) recorded.Add(RecordJson.ParseLine(line));
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            throw new UsageException(Messages.ResumeCheckpointBad(path, e.Message));
+        }
+        foreach (var digest in recorded)
+        {
+            InputDigests.Verify(digest);
+            inputs?.Known(digest.Value<string>("path") ?? "");
+        }
+    }
+
+    private static (RunState State, long OutputBytes, long ErrorsBytes, long InputsBytes) ReadProgress(string path, JObject settings)
     {
         JObject o;
         try
@@ -233,7 +354,7 @@ internal sealed class ResumableOutput : IDisposable
                 Problems = o.Value<int>("problems"),
                 Window = window,
             };
-            return (state, o.Value<long>("output_bytes"), o.Value<long>("errors_bytes"));
+            return (state, o.Value<long>("output_bytes"), o.Value<long>("errors_bytes"), o.Value<long?>("inputs_bytes") ?? 0);
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or NullReferenceException or ArgumentException)
         {

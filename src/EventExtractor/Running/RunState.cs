@@ -30,6 +30,9 @@ internal sealed class RunState
     /// <summary>Records still in the merge window, in output order.</summary>
     public IReadOnlyList<PendingRecord> Window { get; set; } = [];
 
+    /// <summary>The event ids already in the output (read back from it on resume; not saved in the checkpoint).</summary>
+    public IReadOnlyCollection<string> WrittenIds { get; set; } = [];
+
     /// <summary>A copy whose counters can move on without changing this one.</summary>
     public RunState Clone() => (RunState)MemberwiseClone();
 }

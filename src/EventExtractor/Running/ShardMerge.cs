@@ -67,8 +67,11 @@ internal static class ShardMerge
     public static int Merge(IReadOnlyList<(string Name, TextReader Reader)> inputs, IRecordSink sink, int window = WindowMerger.DefaultWindow)
     {
         int written = 0;
+        // Ids are made unique here, in the single run's order, as that run does.
+        var ids = new EventIdSet();
         var merger = new WindowMerger(window, p =>
         {
+            ids.Claim(p.Record);
             sink.Write(p.Record);
             written++;
         });

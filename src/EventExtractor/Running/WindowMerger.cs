@@ -113,8 +113,8 @@ internal sealed class WindowMerger
 
     private static void Merge(AcledRecord first, AcledRecord r)
     {
-        if (first.ArticleId.Split("; ").Contains(r.ArticleId)) return;
-        first.ArticleId += "; " + r.ArticleId;
+        if (r.ArticleIds.Any(first.ArticleIds.Contains)) return;
+        first.ArticleIds.AddRange(r.ArticleIds);
         if (!first.Source.Split("; ").Contains(r.Source)) first.Source += "; " + r.Source;
         first.Fatalities = Math.Min(first.Fatalities, r.Fatalities);
         if (first.Actor2.Length == 0 && r.Actor2.Length > 0)

@@ -14,8 +14,8 @@ namespace EventExtractor.Tests.Cli;
 public sealed class KillResumeTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ee-kill-tests-" + Guid.NewGuid().ToString("N"));
-    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "eventextractor.dll");
-    private static readonly string Models = Path.Combine(AppContext.BaseDirectory, "models");
+    internal static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "eventextractor.dll");
+    internal static readonly string Models = Path.Combine(AppContext.BaseDirectory, "models");
 
     public KillResumeTests()
     {
@@ -53,7 +53,8 @@ public sealed class KillResumeTests : IDisposable
         File.WriteAllText(path, sb.ToString());
     }
 
-    private static Process Start(string dir, params string[] args)
+    /// <summary>Starts the program in <paramref name="dir"/> with every stream redirected (extract gets the test models).</summary>
+    internal static Process Start(string dir, params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {

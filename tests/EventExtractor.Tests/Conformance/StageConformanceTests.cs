@@ -196,6 +196,13 @@ public class StageConformanceTests(EngineFixture fx)
         foreach (var w in doc.Words) Assert.InRange(w.Token, 0, doc.TokenCount - 1);
     }
 
+    private static int Utf16Offset(string text, int codePoints)
+    {
+        int i = 0;
+        for (int k = 0; k < codePoints && i < text.Length; k++) i += char.IsSurrogatePair(text, i) ? 2 : 1;
+        return i;
+    }
+
     private static void CheckRecords(Article article, IReadOnlyList<AcledRecord> records)
     {
         foreach (var r in records)
@@ -208,8 +215,10 @@ public class StageConformanceTests(EngineFixture fx)
             if (r.EventDate.Length > 0) Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", r.EventDate);
             foreach (var e in r.Evidence)
             {
-                Assert.True(e.Start >= 0 && e.End <= article.Text.Length && e.Start <= e.End, $"{e.Field} [{e.Start},{e.End})");
-                Assert.Equal(article.Text[e.Start..e.End], e.Text);
+                // Offsets count code points (a surrogate pair is one).
+                int start = Utf16Offset(article.Text, e.Start), end = Utf16Offset(article.Text, e.End);
+                Assert.True(e.Start >= 0 && end <= article.Text.Length && e.Start <= e.End, $"{e.Field} [{e.Start},{e.End})");
+                Assert.Equal(article.Text[start..end], e.Text);
             }
             // The record must survive its own serialization.
             Assert.NotNull(JsonConvert.DeserializeObject<AcledRecord>(JsonConvert.SerializeObject(r)));

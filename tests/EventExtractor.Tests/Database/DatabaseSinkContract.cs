@@ -139,7 +139,7 @@ public abstract class DatabaseSinkContract
         Assert.Equal("3", Scalar("SELECT count(*) FROM events"));
     }
 
-    protected void The_same_id_twice_in_a_batch_keeps_the_last()
+    protected void The_same_id_twice_in_a_run_keeps_both_records()
     {
         var first = SampleRecords.Full();
         var last = SampleRecords.Full();
@@ -147,11 +147,12 @@ public abstract class DatabaseSinkContract
         last.Evidence = [new Evidence("fatalities", "nine", 1, 5)];
         WriteAll([first, last]);
 
-        Assert.Equal("9", Scalar("SELECT fatalities FROM events"));
-        Assert.Equal("1", Scalar("SELECT count(*) FROM events"));
-        Assert.Equal("nine", Scalar("SELECT text FROM evidence"));
-        Assert.Equal("1", Scalar("SELECT count(*) FROM evidence"));
-        Assert.Equal("1", Scalar("SELECT record_count FROM articles"));
+        // A collision never loses a record: the second takes the next free number.
+        Assert.Equal(["NGA1001|3", "NGA1002|9"], Rows("SELECT event_id_cnty, fatalities FROM events ORDER BY event_id_cnty")
+            .Select(r => $"{r["event_id_cnty"]}|{r["fatalities"]}"));
+        Assert.Equal("nine", Scalar("SELECT text FROM evidence WHERE event_id = 'NGA1002'"));
+        Assert.Equal("3", Scalar("SELECT count(*) FROM evidence"));
+        Assert.Equal("2", Scalar("SELECT record_count FROM articles"));
     }
 
     protected void Many_records_span_several_batches()
@@ -194,6 +195,91 @@ public abstract class DatabaseSinkContract
             sink.Commit();
         }
         Assert.Equal("3", Scalar("SELECT count(*) FROM events"));
+    }
+
+    /// <summary>
+    /// An id the database holds for another article's event (an earlier run's) is never overwritten: the new record
+    /// takes the next free id, and a rerun of either run finds the same ids again.
+    /// </summary>
+    protected void A_collision_with_another_articles_stored_event_keeps_both()
+    {
+        var earlier = SampleRecords.Full();
+        WriteAll([earlier]);
+        var other = SampleRecords.Full();
+        other.ArticleId = "another-article";
+        other.Fatalities = 11;
+        WriteAll([other]);
+
+        Assert.Equal(["NGA1001|sample-001|3", "NGA1002|another-article|11"],
+            Rows("SELECT event_id_cnty, article_id, fatalities FROM events ORDER BY event_id_cnty")
+                .Select(r => $"{r["event_id_cnty"]}|{r["article_id"]}|{r["fatalities"]}"));
+        Assert.Equal("2", Scalar("SELECT count(*) FROM evidence WHERE event_id = 'NGA1001'"));
+
+        // Reruns of both runs, in either order, keep each record under its id.
+        var again = SampleRecords.Full();
+        again.ArticleId = "another-article";
+        again.Fatalities = 12;
+        WriteAll([again]);
+        WriteAll([SampleRecords.Full()]);
+        Assert.Equal(["NGA1001|sample-001|3", "NGA1002|another-article|12"],
+            Rows("SELECT event_id_cnty, article_id, fatalities FROM events ORDER BY event_id_cnty")
+                .Select(r => $"{r["event_id_cnty"]}|{r["article_id"]}|{r["fatalities"]}"));
+    }
+
+    /// <summary>A NUL character (legal in JSON, "\u0000") in any text must not fail the batch and its good records.</summary>
+    protected void A_nul_character_does_not_fail_the_batch()
+    {
+        var nul = SampleRecords.Full();
+        nul.Notes = "before\0after";
+        nul.ArticleId = "id\0with-nul";
+        nul.Source = "Wire\0";
+        nul.Weapons = ["bomb\0"];
+        nul.Evidence = [new Evidence("notes", "a\0b", 0, 3)];
+        WriteAll([nul, SampleRecords.Unicode()]);
+
+        Assert.Equal("2", Scalar("SELECT count(*) FROM events"));
+        var notes = Scalar("SELECT notes FROM events WHERE event_id_cnty = 'NGA1001'")!;
+        // SQLite keeps the character; PostgreSQL cannot, and stores U+FFFD in its place (one for one).
+        Assert.Contains(notes, new[] { "before\0after", "before\uFFFDafter" });
+        Assert.Equal("3", Scalar("SELECT count(*) FROM articles"));
+
+        // A rerun recognises its own events (the id of an article holding a NUL included) and replaces them.
+        var again = SampleRecords.Full();
+        again.ArticleId = "id\0with-nul";
+        WriteAll([again, SampleRecords.Unicode()]);
+        Assert.Equal("2", Scalar("SELECT count(*) FROM events"));
+    }
+
+    /// <summary>An article id may hold ';' or "; ": it is stored whole, never split into several articles.</summary>
+    protected void Article_ids_holding_semicolons_are_stored_whole()
+    {
+        var single = SampleRecords.Full();
+        single.ArticleId = "a;b; c";
+        var merged = SampleRecords.Unicode();
+        merged.ArticleIds = ["x; y", "z"];
+        WriteAll([single, merged]);
+
+        Assert.Equal(["a;b; c|1", "x; y|1", "z|1"],
+            Rows("SELECT article_id, record_count FROM articles ORDER BY article_id").Select(r => $"{r["article_id"]}|{r["record_count"]}"));
+        Assert.Equal(["CIV2002|0|x; y", "CIV2002|1|z", "NGA1001|0|a;b; c"],
+            Rows("SELECT event_id, position, article_id FROM event_articles ORDER BY event_id, position")
+                .Select(r => $"{r["event_id"]}|{r["position"]}|{r["article_id"]}"));
+    }
+
+    /// <summary>Every article a run processed is listed, those without events with a count of 0.</summary>
+    protected void Processed_articles_without_events_are_listed_with_zero()
+    {
+        using (var sink = OpenSink())
+        {
+            var ledger = Assert.IsAssignableFrom<IArticleLedger>(sink);
+            ledger.ArticleProcessed("sample-001", "Example Wire");
+            ledger.ArticleProcessed("nothing-found", "Quiet Gazette");
+            sink.Write(SampleRecords.Full());
+            sink.Commit();
+        }
+        Assert.Equal(["nothing-found|Quiet Gazette|0", "sample-001|Example Wire|1"],
+            Rows("SELECT article_id, source, record_count FROM articles ORDER BY article_id")
+                .Select(r => $"{r["article_id"]}|{r["source"]}|{r["record_count"]}"));
     }
 
     protected void An_empty_run_creates_the_tables()

@@ -26,7 +26,11 @@ public sealed class PostgresRecordSinkTests : DatabaseSinkContract, IDisposable
     [PostgresFact] public void Articles() => Articles_are_listed_with_their_source_and_record_count();
     [PostgresFact] public void Rerun_once() => A_rerun_leaves_each_event_once();
     [PostgresFact] public void Rerun_replaces() => A_rerun_replaces_the_row_and_its_evidence();
-    [PostgresFact] public void Same_id_in_batch() => The_same_id_twice_in_a_batch_keeps_the_last();
+    [PostgresFact] public void Same_id_twice_in_a_run() => The_same_id_twice_in_a_run_keeps_both_records();
+    [PostgresFact] public void Collision_with_stored_event() => A_collision_with_another_articles_stored_event_keeps_both();
+    [PostgresFact] public void Nul_character() => A_nul_character_does_not_fail_the_batch();
+    [PostgresFact] public void Semicolons_in_article_ids() => Article_ids_holding_semicolons_are_stored_whole();
+    [PostgresFact] public void Articles_without_events() => Processed_articles_without_events_are_listed_with_zero();
     [PostgresFact] public void Several_batches() => Many_records_span_several_batches();
     [PostgresFact] public void Batch_atomicity() => Each_batch_is_one_transaction_and_an_uncommitted_batch_is_discarded();
     [PostgresFact] public void Empty_run() => An_empty_run_creates_the_tables();

@@ -39,7 +39,38 @@ public sealed class SqliteRecordSinkTests : DatabaseSinkContract, IDisposable
     [Fact] public void Articles() => Articles_are_listed_with_their_source_and_record_count();
     [Fact] public void Rerun_once() => A_rerun_leaves_each_event_once();
     [Fact] public void Rerun_replaces() => A_rerun_replaces_the_row_and_its_evidence();
-    [Fact] public void Same_id_in_batch() => The_same_id_twice_in_a_batch_keeps_the_last();
+    [Fact] public void Same_id_twice_in_a_run() => The_same_id_twice_in_a_run_keeps_both_records();
+    [Fact]
+    public void A_database_written_before_the_event_articles_table_keeps_working()
+    {
+        var old = SampleRecords.Full();
+        old.ArticleId = "old-1";
+        using (var sink = OpenSink())
+        {
+            sink.Write(old);
+            sink.Commit();
+        }
+        Execute("DROP TABLE event_articles"); // as an earlier version left it
+
+        var again = SampleRecords.Full();
+        again.ArticleId = "old-1";
+        again.Fatalities = 5;
+        using (var sink = OpenSink())
+        {
+            sink.Write(again); // the same event: replaces its row
+            sink.Write(SampleRecords.Full()); // another article's event with the same id: gets its own
+            sink.Commit();
+        }
+        Assert.Equal(["NGA1001|old-1|5", "NGA1002|sample-001|3"],
+            Rows("SELECT event_id_cnty, article_id, fatalities FROM events ORDER BY event_id_cnty")
+                .Select(r => $"{r["event_id_cnty"]}|{r["article_id"]}|{r["fatalities"]}"));
+        Assert.Equal("2", Scalar("SELECT count(*) FROM event_articles"));
+    }
+
+    [Fact] public void Collision_with_stored_event() => A_collision_with_another_articles_stored_event_keeps_both();
+    [Fact] public void Nul_character() => A_nul_character_does_not_fail_the_batch();
+    [Fact] public void Semicolons_in_article_ids() => Article_ids_holding_semicolons_are_stored_whole();
+    [Fact] public void Articles_without_events() => Processed_articles_without_events_are_listed_with_zero();
     [Fact] public void Several_batches() => Many_records_span_several_batches();
     [Fact] public void Batch_atomicity() => Each_batch_is_one_transaction_and_an_uncommitted_batch_is_discarded();
     [Fact] public void Empty_run() => An_empty_run_creates_the_tables();

@@ -77,7 +77,7 @@ internal static class SampleRecords
         Notes = "Around 200 people marched — “peacefully” — through Bouaké; ✓ no incidents.",
         Tags = "crowd size=around 200",
         Timestamp = 1700500000,
-        ArticleId = "sample-002; sample-003",
+        ArticleIds = ["sample-002", "sample-003"],
         Confidence = 0.5,
         Evidence = [new Evidence("location", "Bouaké", 45, 51)],
     };
