@@ -42,6 +42,7 @@ internal static class ExplainCommand
     private static void Explain(ExtractorEngine engine, Article article, TextWriter o)
     {
         var doc = engine.Analyse(article);
+        var context = engine.Pipeline.Stages.OfType<EventContextStage>().FirstOrDefault();
         o.WriteLine($"# {article.Id} published={article.Published?.ToString("yyyy-MM-dd") ?? "?"} ({article.PublishedFrom})");
         for (int s = 0; s < doc.Sentences.Length; s++)
         {
@@ -60,8 +61,14 @@ internal static class ExplainCommand
                 };
                 o.WriteLine($"      {e.Label,-8} '{doc.Cut(e.FirstToken, e.TokenCount)}'{extra}");
             }
-            foreach (var m in doc.Mentions.Where(m => m.Sentence == s))
-                o.WriteLine($"   => {m.Type} actor1={Cut(doc, m.Actor1)} actor2={Cut(doc, m.Actor2)} place={Cut(doc, m.Place)} date={Cut(doc, m.Date)} fat={m.Fatalities} inj={m.Injuries} {m.Flags}");
+            for (int i = 0; i < doc.Mentions.Count; i++)
+            {
+                var m = doc.Mentions[i];
+                if (m.Sentence != s) continue;
+                var nonEvent = context != null && i < doc.MentionNonEvents.Length && doc.MentionNonEvents[i] != NonEventReason.None
+                    ? $" no event: {doc.MentionNonEvents[i]} ({context.RuleFor(doc, i)?.Name})" : "";
+                o.WriteLine($"   => {m.Type} actor1={Cut(doc, m.Actor1)} actor2={Cut(doc, m.Actor2)} place={Cut(doc, m.Place)} date={Cut(doc, m.Date)} fat={m.Fatalities} inj={m.Injuries} {m.Flags}{nonEvent}");
+            }
         }
         o.WriteLine();
     }

@@ -9,16 +9,7 @@ namespace EventExtractor.Extraction;
 /// </summary>
 internal sealed class CasualtyReader(ExtractionKnowledge knowledge)
 {
-    private static readonly HashSet<ulong> Blockers = Set("km", "kilometres", "kilometers", "miles", "mile", "metres", "meters",
-        "percent", "%", "year", "years", "old", "hours", "hour", "days", "day", "minutes", "rockets", "rocket", "missiles",
-        "missile", "drones", "drone", "shells", "mortars", "bombs", "times", "am", "pm", "months", "weeks", "vehicles", "houses",
-        "homes", "buildings", "aircraft", "tonnes", "tons", "dollars", "million", "billion");
-    private static readonly HashSet<ulong> Passive = Set("were", "was", "been", "are", "is", "reportedly", "also", "all", "later", "have", "had", "has");
-    private static readonly HashSet<ulong> Bounds = Set("at", "least", "more", "than", "over", "about", "around", "nearly", "almost", "up", "to", "some", "of", "them", "the", "its", "their", "his", "her", "rose", "risen", "climbed", "reached", "stood", "stands");
-    private static readonly HashSet<ulong> PartOf = Set("them", "including", "whom", "among");
-    private static readonly ulong The = WordKey.Hash("the"), And = WordKey.Hash("and"), Were = WordKey.Hash("were");
-
-    private static HashSet<ulong> Set(params string[] w) => w.Select(x => WordKey.Hash(x)).ToHashSet();
+    private GrammarWords Grammar => knowledge.Grammar;
 
     /// <summary>
     /// The count for a casualty trigger at tokens [trigger, triggerEnd) within [sentenceStart, sentenceEnd);
@@ -29,7 +20,7 @@ internal sealed class CasualtyReader(ExtractionKnowledge knowledge)
         // Before: "four of its fighters ... had been killed", "Dozens of militia fighters were killed".
         // Not after a coordinating word: in "killing two and wounding five" the count follows the verb.
         // ("Five civilians, among them two children, died" counts backwards past the apposition.)
-        bool coordinated = trigger > sentenceStart && (doc.TokenHash(trigger - 1) == And
+        bool coordinated = trigger > sentenceStart && (Grammar.Is(doc, trigger - 1, WordClass.Coordinator)
             || (doc.TokenText(trigger - 1) is "," && doc.TokenText(trigger).EndsWith("ing", StringComparison.OrdinalIgnoreCase)));
         for (int k = trigger - 1; !coordinated && k >= Math.Max(sentenceStart, trigger - 10); k--)
         {
@@ -37,7 +28,7 @@ internal sealed class CasualtyReader(ExtractionKnowledge knowledge)
             if (TryNumberAt(doc, k, sentenceEnd, out int value, out int afterNumber, out bool article))
             {
                 // "Five civilians, among them two children, died": a part of the toll, not the toll.
-                if (k > sentenceStart && PartOf.Contains(doc.TokenHash(k - 1))) continue;
+                if (k > sentenceStart && Grammar.Is(doc, k - 1, WordClass.TollPart)) continue;
                 if (HasPersonNoun(doc, afterNumber, Math.Min(trigger, afterNumber + 5)) || (!article && OnlyPassiveBetween(doc, afterNumber, trigger)))
                     return value + EarlierInList(doc, k, sentenceStart, blocked);
             }
@@ -54,13 +45,13 @@ internal sealed class CasualtyReader(ExtractionKnowledge knowledge)
             }
             var h = doc.TokenHash(k);
             // "killed the general": a definite singular person.
-            if (h == The && k + 1 < sentenceEnd && knowledge.PersonNouns.ContainsKey(doc.TokenHash(k + 1))
+            if (Grammar.Is(h, WordClass.Definite) && k + 1 < sentenceEnd && knowledge.PersonNouns.ContainsKey(doc.TokenHash(k + 1))
                 && !doc.TokenText(k + 1).EndsWith("s", StringComparison.Ordinal) && !doc.TokenText(k + 1).EndsWith("men", StringComparison.Ordinal))
                 return 1;
-            if (!Bounds.Contains(h) && doc.Tokens[k].Kind != TokenKind.Word) break;
+            if (!Grammar.Is(h, WordClass.TollBound) && doc.Tokens[k].Kind != TokenKind.Word) break;
         }
         // "Al-Muhandis and Soleimani were killed": two named people.
-        if (trigger >= 4 && doc.TokenHash(trigger - 1) == Were && doc.TokenHash(trigger - 3) == And
+        if (trigger >= 4 && Grammar.Is(doc, trigger - 1, WordClass.PluralPast) && Grammar.Is(doc, trigger - 3, WordClass.Coordinator)
             && IsCapitalized(doc, trigger - 2) && IsCapitalized(doc, trigger - 4))
             return 2;
         return -1;
@@ -74,7 +65,7 @@ internal sealed class CasualtyReader(ExtractionKnowledge knowledge)
         while (cursor > sentenceStart)
         {
             var sep = doc.TokenText(cursor);
-            if (sep is not "," && WordKey.Hash(sep) != And) break;
+            if (sep is not "," && !Grammar.Is(WordKey.Hash(sep), WordClass.Coordinator)) break;
             // Walk back over the person noun phrase to its number: "two policemen ,"
             int found = -1;
             for (int j = cursor - 1; j >= Math.Max(sentenceStart, cursor - 4); j--)
@@ -98,7 +89,7 @@ internal sealed class CasualtyReader(ExtractionKnowledge knowledge)
     private bool OnlyPassiveBetween(Document doc, int from, int to)
     {
         for (int k = from; k < to; k++)
-            if (!Passive.Contains(doc.TokenHash(k)) && !knowledge.PersonNouns.ContainsKey(doc.TokenHash(k))) return false;
+            if (!Grammar.Is(doc, k, WordClass.TollAuxiliary) && !knowledge.PersonNouns.ContainsKey(doc.TokenHash(k))) return false;
         return true;
     }
 
@@ -109,7 +100,7 @@ internal sealed class CasualtyReader(ExtractionKnowledge knowledge)
         return false;
     }
 
-    private static bool NextIsBlocker(Document doc, int k, int end) => k < end && Blockers.Contains(doc.TokenHash(k));
+    private bool NextIsBlocker(Document doc, int k, int end) => k < end && Grammar.Is(doc, k, WordClass.CountUnit);
 
     /// <summary>A number at token k: digits ("1,000", "21"), words ("twenty-one", "three hundred"), vague words ("dozens").</summary>
     public bool TryNumberAt(Document doc, int k, int end, out int value, out int after, out bool article)

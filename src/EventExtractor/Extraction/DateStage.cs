@@ -15,16 +15,18 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
     /// <summary>Ref of a date that cannot be resolved (no publication date).</summary>
     public const int Unresolved = -1;
 
-    private static readonly HashSet<ulong> Qualifiers = new[] { "last", "this", "earlier", "late", "early", "mid", "next" }.Select(w => WordKey.Hash(w)).ToHashSet();
 
     public string Name => "dates";
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences;
     public Annotations Provides => Annotations.Dates;
 
-    private static readonly ulong Last = WordKey.Hash("last"), This = WordKey.Hash("this"), Next = WordKey.Hash("next"),
-        Late = WordKey.Hash("late"), Early = WordKey.Hash("early"), Earlier = WordKey.Hash("earlier"), Of = WordKey.Hash("of"),
-        Year = WordKey.Hash("year"), In = WordKey.Hash("in"), Beginning = WordKey.Hash("beginning"), End = WordKey.Hash("end"),
-        Mid = WordKey.Hash("mid"), The = WordKey.Hash("the");
+    /// <summary>What the token does to a date next to it (DateCue.None for any other word or outside the text).</summary>
+    private DateCue Cue(Document doc, int t) =>
+        t >= 0 && t < doc.TokenCount && knowledge.Calendar.TryGetValue(doc.TokenHash(t), out var w) ? w.Cue : DateCue.None;
+
+    /// <summary>"last", "this", "earlier", "late", "early", "mid", "next": belongs to the date expression after it.</summary>
+    private static bool IsQualifier(DateCue cue) =>
+        cue is DateCue.Last or DateCue.This or DateCue.Earlier or DateCue.Late or DateCue.Early or DateCue.Mid or DateCue.Next;
 
     public void Process(Document doc)
     {
@@ -35,7 +37,7 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
             {
                 // "last week", "earlier this month": the qualifier belongs to the expression.
                 int begin = t;
-                if (t > 0 && Qualifiers.Contains(H(doc, t - 1)) && !(doc.Entities.Count > 0 && doc.Entities[^1].Label == EntityLabel.Date && doc.Entities[^1].EndToken > t - 1))
+                if (t > 0 && IsQualifier(Cue(doc, t - 1)) && !(doc.Entities.Count > 0 && doc.Entities[^1].Label == EntityLabel.Date && doc.Entities[^1].EndToken > t - 1))
                     begin = t - 1;
                 doc.Entities.Add(new EntitySpan(begin, end - begin, EntityLabel.Date, day) { Value = (int)precision });
                 t = end - 1;
@@ -51,8 +53,6 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
         if (tok.Kind != TokenKind.Word) return false;
         return knowledge.Calendar.TryGetValue(doc.TokenHash(t), out w);
     }
-
-    private static ulong H(Document doc, int t) => t >= 0 && t < doc.TokenCount ? doc.TokenHash(t) : 0;
 
     private static bool Int(Document doc, int t, out int value)
     {
@@ -86,12 +86,12 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
                 int k2 = k;
                 if (k2 < doc.TokenCount && doc.TokenText(k2) is ",") k2++;
                 if (Int(doc, k2, out int y) && y is >= 1900 and <= 2100) { year = y; k = k2 + 1; }
-                else if (H(doc, k) == Last && H(doc, k + 1) == Year && pub is { } p0) { year = p0.Year - 1; k += 2; }
+                else if (Cue(doc, k) == DateCue.Last && Word(doc, k + 1, out var yw) && yw.Kind == "relative" && yw.Value == "year" && pub is { } p0) { year = p0.Year - 1; k += 2; }
                 end = k;
                 return Resolve(pub, year, month, d, out day, out precision);
             }
             int k3 = k;
-            if (H(doc, k3) == Of) k3++;
+            if (Cue(doc, k3) == DateCue.Of) k3++;
             if (Int(doc, k3, out int yy) && yy is >= 1900 and <= 2100)
             {
                 end = k3 + 1;
@@ -100,13 +100,13 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
                 return true;
             }
             // "last December", "in December": a month alone (not "May" the verb: it is capitalised and follows a cue).
-            if (H(doc, t - 1) is var prev && (prev == Last || prev == In || prev == Late || prev == Early || prev == Mid || prev == This))
+            if (Cue(doc, t - 1) is var prev && prev is DateCue.Last or DateCue.In or DateCue.Late or DateCue.Early or DateCue.Mid or DateCue.This)
             {
                 end = t + 1;
                 precision = DatePrecision.Month;
                 if (pub is not { } p) { day = Unresolved; return true; }
                 int yr = p.Year;
-                if (month > p.Month || (prev == Last && month >= p.Month)) yr--;
+                if (month > p.Month || (prev == DateCue.Last && month >= p.Month)) yr--;
                 day = MonthDay(yr, month, doc, t);
                 return true;
             }
@@ -127,10 +127,10 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
         {
             end = t + 1;
             if (Word(doc, t + 1, out var part) && part.Kind == "part") end++;
-            bool last = H(doc, t - 1) == Last;
+            bool last = Cue(doc, t - 1) == DateCue.Last;
             precision = DatePrecision.Day;
             // "on Thursday last week": that weekday of the week before publication.
-            bool lastWeek = H(doc, end) == Last && Word(doc, end + 1, out var wk) && wk.Kind == "relative" && wk.Value == "week";
+            bool lastWeek = Cue(doc, end) == DateCue.Last && Word(doc, end + 1, out var wk) && wk.Kind == "relative" && wk.Value == "week";
             if (lastWeek) end += 2;
             if (pub is not { } p) { day = Unresolved; return true; }
             if (lastWeek)
@@ -149,7 +149,7 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
         // Relative words: "yesterday", "today", "overnight", "last week", "this month", "last year".
         if (Word(doc, t, out var rel) && rel.Kind == "relative")
         {
-            var prev = H(doc, t - 1);
+            var prev = Cue(doc, t - 1);
             end = t + 1;
             if (int.TryParse(rel.Value, out int offset))
             {
@@ -157,7 +157,7 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
                 day = pub is { } p ? p.AddDays(offset).DayNumber : Unresolved;
                 return true;
             }
-            if (prev != Last && prev != This && prev != Earlier) return false;
+            if (prev is not (DateCue.Last or DateCue.This or DateCue.Earlier)) return false;
             if (pub is not { } pd) { day = Unresolved; precision = rel.Value == "year" ? DatePrecision.Year : DatePrecision.Week; return true; }
             switch (rel.Value)
             {
@@ -166,17 +166,17 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
                     precision = DatePrecision.Week;
                     // The middle of that week (Wednesday), or its Saturday for a weekend.
                     int pubDow = ((int)pd.DayOfWeek + 6) % 7;
-                    var monday = pd.AddDays(-pubDow - (prev == Last ? 7 : 0));
+                    var monday = pd.AddDays(-pubDow - (prev == DateCue.Last ? 7 : 0));
                     day = monday.AddDays(rel.Value == "weekend" ? 5 : 2).DayNumber;
                     return true;
                 case "month":
                     precision = DatePrecision.Month;
-                    var m = prev == Last ? pd.AddMonths(-1) : pd;
+                    var m = prev == DateCue.Last ? pd.AddMonths(-1) : pd;
                     day = new DateOnly(m.Year, m.Month, 15).DayNumber;
                     return true;
                 case "year":
                     precision = DatePrecision.Year;
-                    day = new DateOnly(prev == Last ? pd.Year - 1 : pd.Year, 7, 1).DayNumber;
+                    day = new DateOnly(prev == DateCue.Last ? pd.Year - 1 : pd.Year, 7, 1).DayNumber;
                     return true;
             }
             return false;
@@ -184,9 +184,8 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
         // A bare year after "in": background of another year ("in 2014", "in late 2017").
         if (Int(doc, t, out int year2) && year2 is >= 1900 and <= 2100 && doc.TokenText(t).Length == 4)
         {
-            var p1 = H(doc, t - 1);
-            var p2 = H(doc, t - 2);
-            if (p1 == In || p1 == Late || p1 == Early || p1 == Since || (p1 == Mid) || p2 == In)
+            var p1 = Cue(doc, t - 1);
+            if (p1 is DateCue.In or DateCue.Late or DateCue.Early or DateCue.Since or DateCue.Mid || Cue(doc, t - 2) == DateCue.In)
             {
                 end = t + 1;
                 precision = DatePrecision.Year;
@@ -197,18 +196,16 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
         return false;
     }
 
-    private static readonly ulong Since = WordKey.Hash("since");
-
     private static bool IsCapitalized(Document doc, int t) => (doc.Tokens[t].Flags & TokenFlags.Capitalized) != 0;
 
     /// <summary>Middle of the month, or its first/last day for "early"/"beginning" and "late"/"end".</summary>
-    private static int MonthDay(int year, int month, Document doc, int monthToken)
+    private int MonthDay(int year, int month, Document doc, int monthToken)
     {
-        var prev = H(doc, monthToken - 1);
-        var prev2 = H(doc, monthToken - 2);
+        var prev = Cue(doc, monthToken - 1);
+        var prev2 = Cue(doc, monthToken - 2);
         int dayOfMonth = 15;
-        if (prev == Late || prev2 == Late || prev == End || prev2 == End) dayOfMonth = DateTime.DaysInMonth(year, month);
-        else if (prev == Early || prev2 == Early || prev == Beginning || prev2 == Beginning) dayOfMonth = 1;
+        if (prev is DateCue.Late or DateCue.End || prev2 is DateCue.Late or DateCue.End) dayOfMonth = DateTime.DaysInMonth(year, month);
+        else if (prev is DateCue.Early or DateCue.Beginning || prev2 is DateCue.Early or DateCue.Beginning) dayOfMonth = 1;
         return new DateOnly(year, month, dayOfMonth).DayNumber;
     }
 

@@ -22,9 +22,10 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         var mentions = WithContext(doc);
         var events = new List<ExtractedEvent>();
         var headline = new List<int>();
-        int headlineEvent = FirstTypedHeadline(mentions);
+        int headlineEvent = FirstTypedHeadline(doc, mentions);
         for (int i = 0; i < mentions.Length; i++)
         {
+            if (NonEvent(doc, i)) continue;
             var m = mentions[i];
             if ((m.Flags & MentionFlags.Headline) != 0) { headline.Add(i); continue; }
             bool weak = (m.Flags & MentionFlags.WeakType) != 0;
@@ -130,12 +131,16 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
     }
 
     /// <summary>The first headline mention that names a tactic, or -1.</summary>
-    private static int FirstTypedHeadline(EventMention[] mentions)
+    private static int FirstTypedHeadline(Document doc, EventMention[] mentions)
     {
         for (int i = 0; i < mentions.Length; i++)
-            if ((mentions[i].Flags & MentionFlags.Headline) != 0 && mentions[i].Type != SubEventType.None) return i;
+            if ((mentions[i].Flags & MentionFlags.Headline) != 0 && mentions[i].Type != SubEventType.None && !NonEvent(doc, i)) return i;
         return -1;
     }
+
+    /// <summary>The text shows the mention reports no conflict event (see <see cref="EventContextStage"/>).</summary>
+    private static bool NonEvent(Document doc, int mention) =>
+        (doc.Done & Pipeline.Annotations.EventContext) != 0 && doc.MentionNonEvents[mention] != NonEventReason.None;
 
     /// <summary>A body mention completes the headline's event when it tells the same kind of event, or only a toll.</summary>
     private static bool HeadlineTakes(EventMention headline, EventMention body) =>

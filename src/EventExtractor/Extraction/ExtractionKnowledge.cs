@@ -1,3 +1,4 @@
+using EventExtractor.Lexicons;
 using EventExtractor.Records;
 using EventExtractor.Text;
 
@@ -17,7 +18,7 @@ internal sealed class ExtractionKnowledge
         IReadOnlyList<(string Phrase, CueEffect Effect)> cues,
         IReadOnlyList<(string Word, CalendarWord Entry)> calendar,
         IReadOnlyList<(string Word, NumberWord Entry)> numbers,
-        IReadOnlyList<(string Noun, string Group)> personNouns,
+        IReadOnlyList<(string Noun, PersonGroup Group)> personNouns,
         IReadOnlyList<CountryEntry> countries,
         IReadOnlyList<(string Phrase, int Country)> countryPhrases)
     {
@@ -26,7 +27,9 @@ internal sealed class ExtractionKnowledge
         Sites = sites.ToArray();
         for (int i = 0; i < Sites.Length; i++) SiteMatcher.Add(Sites[i].Phrase, i);
         Triggers = triggers.ToArray();
-        for (int i = 0; i < Triggers.Length; i++) TriggerMatcher.Add(Triggers[i].Phrase, i);
+        for (int i = 0; i < Triggers.Length; i++)
+            if (GapTriggers.IsPattern(Triggers[i].Phrase)) GapTriggers.Add(Triggers[i].Phrase, i);
+            else TriggerMatcher.Add(Triggers[i].Phrase, i);
         Cues = Index(cues, CueMatcher);
         foreach (var (w, e) in calendar) Calendar[WordKey.Hash(w)] = e;
         foreach (var (w, e) in numbers) Numbers[WordKey.Hash(w)] = e;
@@ -68,6 +71,8 @@ internal sealed class ExtractionKnowledge
     public SiteEntry[] Sites { get; }
     public PhraseMatcher TriggerMatcher { get; } = new();
     public TriggerEntry[] Triggers { get; }
+    /// <summary>Trigger patterns with a gap ("established ... outpost").</summary>
+    public GapTriggers GapTriggers { get; } = new();
     public PhraseMatcher CueMatcher { get; } = new();
     public CueEffect[] Cues { get; }
     public PhraseMatcher CountryMatcher { get; } = new();
@@ -78,7 +83,13 @@ internal sealed class ExtractionKnowledge
     public Dictionary<string, int> CountryByIso2 { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<ulong, CalendarWord> Calendar { get; } = new();
     public Dictionary<ulong, NumberWord> Numbers { get; } = new();
-    public Dictionary<ulong, string> PersonNouns { get; } = new();
+    public Dictionary<ulong, PersonGroup> PersonNouns { get; } = new();
+
+    /// <summary>Function words by the part they play (grammar-words.tsv).</summary>
+    public GrammarWords Grammar { get; internal set; } = new();
+
+    /// <summary>Cues of background totals (background-cues.tsv).</summary>
+    public BackgroundCues BackgroundCues { get; } = new();
 
     /// <summary>Identity phrases of unnamed civilians and demonstrators ("journalists") and their ACLED label templates.</summary>
     public PhraseMatcher IdentityMatcher { get; } = new();

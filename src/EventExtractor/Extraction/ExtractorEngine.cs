@@ -33,8 +33,7 @@ internal sealed class ExtractorEngine
         _pipeline = new DocumentPipeline(models.Stages());
         _assembler = new EventAssembler(k, loaded.Places);
         var terms = loaded.Lexicon.Terms;
-        _records = new RecordBuilder(k, (iso3, force, date, unit) =>
-            terms.StateForceName(iso3, Enum.TryParse<StateForce>(force, out var f) ? f : StateForce.Military, date, unit));
+        _records = new RecordBuilder(k, terms.StateForceName);
         Pipeline = _pipeline;
     }
 

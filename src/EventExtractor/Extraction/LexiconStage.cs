@@ -24,6 +24,7 @@ internal sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
         Add(document, knowledge.ActorMatcher, words, wholeTokens: true, EntityLabel.Actor, matches);
         Add(document, knowledge.WeaponMatcher, words, wholeTokens: false, EntityLabel.Weapon, matches);
         Add(document, knowledge.TriggerMatcher, words, wholeTokens: false, EntityLabel.Trigger, matches);
+        knowledge.GapTriggers.Match(document);
         Add(document, knowledge.CountryMatcher, words, wholeTokens: false, EntityLabel.Country, matches);
         AddCues(document, words, matches);
     }

@@ -14,12 +14,13 @@ namespace EventExtractor.Extraction;
 /// </summary>
 internal sealed class ModelSet
 {
-    private ModelSet(string directory, KnowledgeLoader.Loaded loaded, NoiseCues noiseCues, DiscourseCues discourseCues, string? classifierPath)
+    private ModelSet(string directory, KnowledgeLoader.Loaded loaded, NoiseCues noiseCues, DiscourseCues discourseCues, NonEventCues nonEventCues, string? classifierPath)
     {
         Directory = directory;
         Loaded = loaded;
         NoiseCues = noiseCues;
         DiscourseCues = discourseCues;
+        NonEventCues = nonEventCues;
         // Loaded when first asked for: the engine asks at once, training (which replaces it) never does.
         _classifier = new Lazy<IEventClassifier?>(() =>
             classifierPath is null ? null : new EventClassifier(EventClassifierModel.Load(classifierPath), loaded.Knowledge));
@@ -45,6 +46,9 @@ internal sealed class ModelSet
     /// <summary>The cues by which a sentence refers back to an event told before ("The attack took place near X").</summary>
     public DiscourseCues DiscourseCues { get; }
 
+    /// <summary>The cues that show a mention reports no conflict event (a total, a drill, a fiction ...).</summary>
+    public NonEventCues NonEventCues { get; }
+
     /// <summary>The event classifier the mentions consult, if the folder (or an explicit model file) has one.</summary>
     public IEventClassifier? Classifier => _classifier.Value;
 
@@ -58,7 +62,7 @@ internal sealed class ModelSet
         var full = Path.GetFullPath(directory);
         var defaultClassifier = Path.Combine(full, EventClassifierModel.DefaultFileName);
         var classifier = classifierPath ?? (File.Exists(defaultClassifier) ? defaultClassifier : null);
-        return new ModelSet(full, KnowledgeLoader.Load(full), NoiseCues.FromModels(full), DiscourseCues.Load(full), classifier);
+        return new ModelSet(full, KnowledgeLoader.Load(full), NoiseCues.FromModels(full), DiscourseCues.Load(full), NonEventCues.Load(full), classifier);
     }
 
     /// <summary>Reader options whose headline cues are this set's noise cues.</summary>
@@ -82,6 +86,6 @@ internal sealed class ModelSet
             new PlaceStage(k, Places),
             new DateStage(k),
         };
-        return mentions ? [.. analysis, new MentionStage(k, Classifier), new DiscourseStage(DiscourseCues)] : analysis;
+        return mentions ? [.. analysis, new MentionStage(k, Classifier), new DiscourseStage(DiscourseCues), new EventContextStage(k, NonEventCues)] : analysis;
     }
 }

@@ -9,7 +9,7 @@ namespace EventExtractor.Extraction;
 /// precisions, place columns, weapons, fatalities, notes in ACLED's style, a deterministic event id, and the
 /// evidence (offsets into the article) for each field. This is where strings are cut from the document.
 /// </summary>
-internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, string, DateOnly, string, string> stateForceName)
+internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, Lexicons.StateForce, DateOnly, string, string> stateForceName)
 {
     private static readonly string[] InterNames =
         ["", "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters", "Civilians", "External/Other forces"];
@@ -106,14 +106,14 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
                 if (state == null) return ("", 0);
                 var name = date is { } d ? stateForceName(iso3, a.Force, d, a.Unit) : stateForceName(iso3, a.Force, DateOnly.MaxValue, a.Unit);
                 // A state's forces acting outside their own country are External/Other forces.
-                int inter = eventCountry != null && eventCountry.Iso3 != iso3 ? 8 : 1;
+                int inter = (int)(eventCountry != null && eventCountry.Iso3 != iso3 ? InterCode.ExternalOtherForces : InterCode.StateForces);
                 return (name, inter);
             }
             case ActorKind.Group:
-                return (a.Name.Replace("{COUNTRY}", eventCountry?.Name ?? ""), a.Inter);
+                return (a.Name.Replace("{COUNTRY}", eventCountry?.Name ?? ""), (int)a.Inter);
             default:
                 if (eventCountry == null) return ("", 0);
-                return (a.Name.Replace("{COUNTRY}", eventCountry.Name), a.Inter);
+                return (a.Name.Replace("{COUNTRY}", eventCountry.Name), (int)a.Inter);
         }
     }
 
@@ -159,20 +159,20 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
             case EventType.Battles:
                 // Air strikes with no named author are the state's: armed groups rarely fly aircraft.
                 if (i1 == 0 && type == SubEventType.AirDroneStrike && country != null && !OnlyDrones(weapons))
-                    (a1, i1) = (stateForceName(country.Iso3, "Military", date ?? DateOnly.MaxValue, ""), 1);
+                    (a1, i1) = (stateForceName(country.Iso3, Lexicons.StateForce.Military, date ?? DateOnly.MaxValue, ""), 1);
                 if (i1 == 0) (a1, i1) = (C("Unidentified Armed Group ({COUNTRY})"), 3);
                 if (i2 == 0 && (e.Flags & MentionFlags.CivilianVictims) != 0 && e.Fatalities > 0) (a2, i2) = (C("Civilians ({COUNTRY})"), 7);
                 break;
             case EventType.StrategicDevelopments:
                 // Undated: the government in office now names the forces (as for named state actors).
                 if (type == SubEventType.Arrests && i1 == 0 && country != null)
-                    (a1, i1) = (stateForceName(country.Iso3, "Police", date ?? DateOnly.MaxValue, ""), 1);
+                    (a1, i1) = (stateForceName(country.Iso3, Lexicons.StateForce.Police, date ?? DateOnly.MaxValue, ""), 1);
                 if (type == SubEventType.DisruptedWeaponsUse)
                 {
                     // The side that intercepts, defuses or seizes acts (actor1, by default the country's forces);
                     // the side whose weapon it was is actor2.
                     if (i1 is 2 or 3 or 4 && i2 is 0 or 1 or 8) (a1, i1, a2, i2) = (a2, i2, a1, i1);
-                    if (i1 == 0 && country != null) (a1, i1) = (stateForceName(country.Iso3, "Military", date ?? DateOnly.MaxValue, ""), 1);
+                    if (i1 == 0 && country != null) (a1, i1) = (stateForceName(country.Iso3, Lexicons.StateForce.Military, date ?? DateOnly.MaxValue, ""), 1);
                 }
                 break;
         }

@@ -8,6 +8,8 @@ internal enum ActorRole : byte
     Either,
     Agent,
     Victim,
+    /// <summary>A word that only qualifies the weapon or deed after it ("Russian missiles"); country demonyms.</summary>
+    Modifier,
 }
 
 /// <summary>One row of <c>generic-actors.tsv</c>.</summary>

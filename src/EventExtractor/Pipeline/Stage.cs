@@ -20,6 +20,8 @@ internal enum Annotations
     Mentions = 1 << 10,
     /// <summary>Places and dates that mentions take from neighbouring sentences.</summary>
     Discourse = 1 << 11,
+    /// <summary>Which mentions report no conflict event (disasters, ordinary crime, recalled history, threats ...), and why.</summary>
+    EventContext = 1 << 12,
 }
 
 /// <summary>

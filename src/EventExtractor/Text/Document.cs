@@ -63,6 +63,12 @@ internal sealed class Document
     /// </summary>
     public MentionContext[] MentionContexts { get; set; } = [];
 
+    /// <summary>
+    /// For each mention (same index as <see cref="Mentions"/>), why the text shows it reports no conflict event, or
+    /// <see cref="NonEventReason.None"/>; filled by the event context stage.
+    /// </summary>
+    public NonEventReason[] MentionNonEvents { get; set; } = [];
+
     /// <summary>Normalized word hashes of the tokens (see <see cref="WordKey"/>), filled once by the lexicon stage.</summary>
     public ulong[] TokenHashes { get; set; } = [];
 
@@ -247,6 +253,27 @@ internal readonly record struct MentionContext(int Place, int Date)
     public static readonly MentionContext None = new(-1, -1);
 }
 
+/// <summary>Why a mention reports no conflict event, as the event context stage reads the text around it.</summary>
+internal enum NonEventReason : byte
+{
+    /// <summary>Nothing shows it is not an event.</summary>
+    None,
+    /// <summary>A natural disaster, an epidemic or an accident (an accidental explosion or fire too).</summary>
+    Disaster,
+    /// <summary>An arrest for ordinary crime (ACLED codes only political or conflict-related arrests).</summary>
+    OrdinaryCrime,
+    /// <summary>A past event recalled by a trial, verdict, warrant, anniversary or an old date.</summary>
+    PastEventRecalled,
+    /// <summary>An election, market or sport metaphor ("fought", "hits").</summary>
+    Metaphor,
+    /// <summary>A military drill or weapons test.</summary>
+    DrillOrTest,
+    /// <summary>A threat, warning, plan or call, in any tense.</summary>
+    Threat,
+    /// <summary>A tally over a period ("attacked 51 times so far this year"), not one event.</summary>
+    Tally,
+}
+
 /// <summary>What else a mention's sentence says.</summary>
 [Flags]
 internal enum MentionFlags
@@ -272,4 +299,6 @@ internal enum MentionFlags
     Background = 256,
     /// <summary>Armed men against a checkpoint, a convoy or soldiers named without an actor phrase.</summary>
     ArmedTarget = 512,
+    /// <summary>The type is a sub-type the rules decided from a trigger naming it or a codebook special case (see TacticRules.RuleDecidedTypes).</summary>
+    RuleDecided = 1024,
 }

@@ -107,6 +107,30 @@ public class KnowledgeLoaderTests(EngineFixture fx)
         Assert.Contains($"line {line}", ex.Message);
     }
 
+    [Theory]
+    [InlineData(KnowledgeLoader.GrammarWordsFile, "by\t", "by\tpreposition-ish")]
+    [InlineData(KnowledgeLoader.PersonNounsFile, "farmers\t", "farmers\tpeasant")]
+    [InlineData(KnowledgeLoader.TriggersFile, "torched\t", "torched\tViolent demonstration\tfire")]
+    [InlineData(KnowledgeLoader.CalendarFile, "since\t", "since\tcue\tsoon")]
+    public void An_unknown_class_or_group_names_the_file_and_line(string file, string startsWith, string replacement)
+    {
+        using var copy = new ModelCopy(fx.ModelsDir);
+        int line = copy.Corrupt(file, startsWith, replacement);
+        var ex = Assert.Throws<ModelException>(() => KnowledgeLoader.Build(copy.Dir, fx.Loaded.Lexicon));
+        Assert.Contains(file, ex.Message);
+        Assert.Contains($"line {line}", ex.Message);
+    }
+
+    [Fact]
+    public void Inter_codes_forces_and_roles_are_parsed_at_load()
+    {
+        var k = fx.Knowledge;
+        Assert.Contains(k.Actors, a => a.Kind == ActorKind.Generic && a.Inter == InterCode.Protesters);
+        Assert.Contains(k.Actors, a => a.Kind == ActorKind.State && a.Force == EventExtractor.Lexicons.StateForce.Police);
+        Assert.Contains(k.Actors, a => a.Kind == ActorKind.CountryName && a.Role == EventExtractor.Lexicons.ActorRole.Modifier);
+        Assert.All(k.Actors.Where(a => a.Kind == ActorKind.State), a => Assert.Equal(InterCode.StateForces, a.Inter));
+    }
+
     [Fact]
     public void A_missing_trigger_file_is_reported()
     {
