@@ -15,8 +15,6 @@ internal enum BackgroundCueKind : byte
     Conflict,
     /// <summary>A relative word ("which", "in which").</summary>
     Relative,
-    /// <summary>A natural disaster or an accident ("earthquake", "floods"): its dead are no conflict's.</summary>
-    Disaster,
 }
 
 /// <summary>Background cue phrases, matched token by token without allocating (longest phrase first).</summary>
@@ -75,13 +73,9 @@ internal sealed class BackgroundRules(ExtractionKnowledge knowledge)
     public const string PerfectSince = "a perfect toll since something";
     public const string ConflictToll = "the conflict's own toll";
     public const string History = "history told by its month or year";
-    public const string DisasterToll = "a disaster's toll";
-
-    /// <summary>How far after the trigger a disaster names the cause ("killed in floods").</summary>
-    public const int DisasterAfter = 4;
 
     /// <summary>The rules in the order they are tried.</summary>
-    public static readonly IReadOnlyList<string> Rules = [SinceAYear, OverMonthsOrYears, PerfectSince, ConflictToll, DisasterToll, History];
+    public static readonly IReadOnlyList<string> Rules = [SinceAYear, OverMonthsOrYears, PerfectSince, ConflictToll, History];
 
     private BackgroundCues Cues => knowledge.BackgroundCues;
 
@@ -107,9 +101,6 @@ internal sealed class BackgroundRules(ExtractionKnowledge knowledge)
             else if (kind == BackgroundCueKind.Conflict && cueEnd <= trigger.FirstToken && trigger.FirstToken - cueEnd <= ConflictReach
                      && (perfect || RelativeBetween(doc, cueEnd, trigger.FirstToken) || PerfectBetween(doc, cueEnd, trigger.FirstToken)))
                 found ??= ConflictToll;
-            else if (kind == BackgroundCueKind.Disaster
-                     && ((cueEnd <= trigger.FirstToken && trigger.FirstToken - cueEnd <= ConflictReach) || (k >= trigger.EndToken && k - trigger.EndToken <= DisasterAfter)))
-                found ??= DisasterToll;
             k = Math.Max(k, cueEnd - 1);
         }
         if (found is SinceAYear or OverMonthsOrYears) return found;

@@ -133,7 +133,7 @@ internal static class KnowledgeLoader
         foreach (var r in TsvReader.Read(Path.Combine(modelsDir, BackgroundCuesFile), "phrase", "kind"))
             knowledge.BackgroundCues.Add(LexiconText.Normalize(r.Required(0)),
                 Enum.TryParse<BackgroundCueKind>(r[1].Replace("-", ""), ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !r[1].Any(char.IsUpper) ? kind
-                : throw r.Bad(1, "since, span, long-unit, conflict, relative or disaster"));
+                : throw r.Bad(1, "since, span, long-unit, conflict or relative"));
         foreach (var g in groups.Rows)
             if (g.Family != g.Name && g.Iso3.Length == 3) knowledge.GroupVariants[(g.Family, g.Iso3)] = g.Name;
         foreach (var r in TsvReader.Read(Path.Combine(modelsDir, IdentityGroupsFile), "noun", "label"))

@@ -104,6 +104,7 @@ internal static class TacticRules
         new("a deal needs a party", SubEventType.Agreement, f => (f.TriggerFlags & TriggerFlags.Party) != 0 && !f.ArmedParty, _ => SubEventType.None),
         new("a base needs a party", SubEventType.HeadquartersOrBaseEstablished, f => (f.TriggerFlags & TriggerFlags.Party) != 0 && !f.ArmedParty, _ => SubEventType.None),
         new("a new group needs a party", SubEventType.ChangeToGroupActivity, f => (f.TriggerFlags & TriggerFlags.Party) != 0 && !f.ArmedParty, _ => SubEventType.None),
+        new("a withdrawal needs a party", SubEventType.NonViolentTransferOfTerritory, f => (f.TriggerFlags & TriggerFlags.Party) != 0 && !f.ArmedParty, _ => SubEventType.None),
         new("arrests at a protest are an intervention", SubEventType.Arrests, f => f.ProtestTrigger, _ => SubEventType.ProtestWithIntervention),
         new("an intervention needs a protest", SubEventType.ProtestWithIntervention, f => !f.ProtestTrigger && !f.Protesters, _ => SubEventType.None),
         new("a protest with deaths met excessive force", SubEventType.PeacefulProtest, f => f.Fatalities > 0 && !f.RiotTrigger, _ => SubEventType.ExcessiveForceAgainstProtesters),

@@ -57,7 +57,10 @@ public class BackgroundAndTriggerTests(EngineFixture fx)
     [InlineData("Twelve miners died in a landslide near the mine on Tuesday.", "died")]
     public void A_disasters_toll_is_no_conflict_event(string text, string trigger)
     {
-        Assert.Equal(BackgroundRules.DisasterToll, Reason(text, trigger));
+        // Not a background total: the event-context stage's disaster rule leaves it out, toll and all.
+        Assert.Null(Reason(text, trigger));
+        Assert.Empty(fx.Extract(text));
+        Assert.Equal(2, fx.Single("Gunmen attacked a police post in Mopti on Monday, killing two officers. " + text).Fatalities);
     }
 
     [Fact]
@@ -162,6 +165,9 @@ public class BackgroundAndTriggerTests(EngineFixture fx)
         party.ArmedParty = true;
         Assert.Equal(SubEventType.Agreement, TacticRules.ApplySpecialCases(party, SubEventType.Agreement));
         Assert.Empty(fx.Extract("The bank signed a new loan deal with traders in Lagos on Monday."));
+        Assert.Equal(SubEventType.None, TacticRules.ApplySpecialCases(new TacticFacts { TriggerFlags = TriggerFlags.Party }, SubEventType.NonViolentTransferOfTerritory));
+        Assert.Empty(fx.Extract("Divers pulled two cars out of the river in Kaduna on Monday."));
+        Assert.Equal("Non-violent transfer of territory", fx.Single("Soldiers withdrew from Ansongo on Monday and handed their camp to the local militia.").SubEventType);
     }
 
     [Fact]
