@@ -7,7 +7,7 @@ using EventExtractor.Models;
 namespace EventExtractor.Cli;
 
 /// <summary><c>eventextractor classify [--model MODEL] [--models DIR] INPUT.jsonl</c>: the classifier on snippets.</summary>
-public static class ClassifyCommand
+internal static class ClassifyCommand
 {
     private const string Description =
         "Classify short texts with the event classifier and, when they carry labels, score it.\n" +

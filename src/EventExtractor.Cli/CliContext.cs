@@ -4,7 +4,7 @@ namespace EventExtractor.Cli;
 /// The standard streams a command uses, passed in rather than taken from <see cref="Console"/> so the whole
 /// command line can run in-process under test.
 /// </summary>
-public sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr)
+internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr)
 {
     /// <summary>Name of the program, as it prefixes every message.</summary>
     public const string ProgramName = "eventextractor";

@@ -7,7 +7,7 @@ using EventExtractor.Output;
 namespace EventExtractor.Cli;
 
 /// <summary><c>eventextractor eval --gold GOLD --pred PRED [--split S] [--splits FILE] [--km 25] [--json OUT]</c>.</summary>
-public static class EvalCommand
+internal static class EvalCommand
 {
     private const string Description =
         "Compare predicted event records with gold records and print the figures.\n" +

@@ -1,7 +1,7 @@
 namespace EventExtractor.Cli;
 
 /// <summary>Process exit codes.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Every input was processed.</summary>
     public const int Success = 0;

@@ -10,7 +10,7 @@ namespace EventExtractor.Cli;
 /// <c>eventextractor explain INPUT...</c>: shows, sentence by sentence, what the extractor saw (paragraph kinds,
 /// entities, event mentions), so a user can see why an event was or was not coded.
 /// </summary>
-public static class ExplainCommand
+internal static class ExplainCommand
 {
     public static Command Create(CliContext context)
     {
@@ -22,11 +22,7 @@ public static class ExplainCommand
         {
             var modelsDir = ModelDirectory.Locate(parse.GetValue(models));
             var engine = ExtractorEngine.Load(modelsDir);
-            var reader = new ArticleReader(new ArticleReaderOptions
-            {
-                DefaultPublished = ExtractCommand.ParsePublished(parse.GetValue(published)),
-                HeadlineCues = NoiseCues.FromModels(modelsDir),
-            });
+            var reader = new ArticleReader(engine.Models.ReaderOptions(ExtractCommand.ParsePublished(parse.GetValue(published))));
             bool rejected = false;
             foreach (var outcome in reader.ReadAll(parse.GetValue(inputs) ?? [], context.Stdin))
             {

@@ -13,7 +13,7 @@ namespace EventExtractor.Cli;
 /// <c>eventextractor export INPUT... --format conll|spans -o OUTPUT [--models DIR] [--published DATE] [-q]</c>:
 /// the extractor's annotations as training data for entity and event models.
 /// </summary>
-public static class ExportCommand
+internal static class ExportCommand
 {
     private const string Description =
         "Write the extractor's annotations as training data for NER / event models.\n" +
@@ -88,9 +88,11 @@ public static class ExportCommand
         var published = ExtractCommand.ParsePublished(options.Published);
         var modelsDir = ModelDirectory.Locate(options.Models);
 
-        analyser ??= ExtractorEngine.Load(modelsDir).Analyse;
+        // One model set for the analysis and the reader; a test's analyser brings none, then the folder's cues serve.
+        var engine = analyser is null ? ExtractorEngine.Load(modelsDir) : null;
+        analyser ??= engine!.Analyse;
         var errors = new ErrorReport(options.Output, context.Stderr);
-        var cues = File.Exists(Path.Combine(modelsDir, NoiseCues.FileName)) ? NoiseCues.FromModels(modelsDir) : null;
+        var cues = engine?.Models.NoiseCues ?? (File.Exists(Path.Combine(modelsDir, NoiseCues.FileName)) ? NoiseCues.FromModels(modelsDir) : null);
         var reader = new ArticleReader(new ArticleReaderOptions { DefaultPublished = published, HeadlineCues = cues });
 
         ExportSummary summary;

@@ -15,7 +15,7 @@ namespace EventExtractor.Cli;
 /// <c>eventextractor extract INPUT... [-o OUTPUT] [--models DIR] [--published DATE] [--threads N] [--merge-window N]
 /// [--shard K/N] [--resume] [--max-article-bytes N] [--quiet]</c>.
 /// </summary>
-public static class ExtractCommand
+internal static class ExtractCommand
 {
     /// <summary>Exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int InterruptedExitCode = 130;
@@ -207,8 +207,9 @@ public static class ExtractCommand
         if (options.Model is not null && !File.Exists(options.Model)) throw new ModelException(Messages.ModelFileMissing(options.Model));
         var places = new PlaceOptions { RequireLocation = options.RequireLocation, CountryIso2 = options.Country };
         var extract = options.Model is null && places == new PlaceOptions() ? services.LoadEngine(modelsDir) : services.LoadEngineWith(modelsDir, options.Model, places);
-        // The noise cues also let the reader pass over "Skip to main content" above a text file's headline.
-        var cues = File.Exists(Path.Combine(modelsDir, NoiseCues.FileName)) ? NoiseCues.FromModels(modelsDir) : null;
+        // The engine's noise cues (one model set) also let the reader pass over "Skip to main content" above a text
+        // file's headline; a test's stand-in engine brings none.
+        var cues = (extract.Target as ExtractorEngine)?.Models.NoiseCues;
         var digests = resumable ? new InputDigests() : null;
         var readerOptions = new ArticleReaderOptions
         {

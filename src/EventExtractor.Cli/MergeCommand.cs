@@ -8,7 +8,7 @@ using EventExtractor.Running;
 namespace EventExtractor.Cli;
 
 /// <summary><c>eventextractor merge SHARD... [-o OUTPUT] [--merge-window N] [--quiet]</c>.</summary>
-public static class MergeCommand
+internal static class MergeCommand
 {
     private const string Description =
         "Merge the outputs of 'extract --shard K/N' runs back into the output of a single run.\n" +

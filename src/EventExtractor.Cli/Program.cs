@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Reflection;
 using System.Text;
 using EventExtractor.Diagnostics;
 using EventExtractor.Models;
@@ -7,7 +8,7 @@ using EventExtractor.Models;
 namespace EventExtractor.Cli;
 
 /// <summary>Entry point of the <c>eventextractor</c> command.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Runs with the process's standard streams.</summary>
     public static int Main(string[] args)
@@ -173,6 +174,23 @@ public static class Program
         root.Add(ExportCommand.Create(context));
         root.Add(Review.ReviewCommand.Create(context));
         root.Add(Report.ReportCommand.Create(context));
+        // The tool's own version (Directory.Build.props, shared with the library package), also when the command
+        // line runs inside another process, whose entry assembly is not ours.
+        foreach (var option in root.Options)
+            if (option is VersionOption version) version.Action = new PrintVersion(context);
         return root;
+    }
+
+    /// <summary>The version of the tool and of the library package, as packed.</summary>
+    public static string Version { get; } =
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            context.Stdout.WriteLine(Version);
+            return ExitCodes.Success;
+        }
     }
 }

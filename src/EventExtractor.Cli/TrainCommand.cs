@@ -9,7 +9,7 @@ using Microsoft.ML.Data;
 namespace EventExtractor.Cli;
 
 /// <summary><c>eventextractor train INPUT... -o MODEL [--trainer T] [--cv K] [--models DIR] [--split S]</c>.</summary>
-public static class TrainCommand
+internal static class TrainCommand
 {
     private const string Description =
         "Train the event classifier (sub-event type or None for a span of text) and write it to MODEL.\n" +

@@ -10,7 +10,7 @@ public sealed class ReportPageFixture : IAsyncLifetime
 {
     public IBrowser Browser { get; private set; } = null!;
     public string ReportPath { get; private set; } = "";
-    public ReportSummary Summary { get; private set; } = null!;
+    internal ReportSummary Summary { get; private set; } = null!;
     private IPlaywright? _playwright;
     private DirectoryInfo? _temp;
 

@@ -6,7 +6,7 @@ using EventExtractor.Output;
 namespace EventExtractor.Cli.Report;
 
 /// <summary><c>eventextractor report EVENTS... -o report.html [--format html|text] [--title T] [--models DIR]</c>.</summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     private const string Description =
         "Summarise event records: one self-contained HTML file (totals; counts by sub-event type, country, month and\n" +

@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace EventExtractor.Cli.Report;
 
 /// <summary>One event as the report shows it (text values trimmed; unknown numbers null).</summary>
-public sealed record ReportEvent(
+internal sealed record ReportEvent(
     string Id, DateOnly? Date, string EventType, string SubEventType, string Actor1, string Actor2, string Country,
     string Admin1, string Location, double? Latitude, double? Longitude, int Fatalities, string Notes, string ArticleId);
 
@@ -17,7 +17,7 @@ public sealed record ReportEvent(
 /// a SQLite database with an <c>events</c> table, or a folder of such files (like corpus/gold/). Unreadable values are
 /// left empty and counted; a malformed line is reported and skipped.
 /// </summary>
-public static class ReportEvents
+internal static class ReportEvents
 {
     /// <summary>Reads every input in order.</summary>
     /// <exception cref="UsageException">An input is missing or of no known form.</exception>

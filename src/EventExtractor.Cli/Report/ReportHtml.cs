@@ -13,7 +13,7 @@ namespace EventExtractor.Cli.Report;
 /// hash) and nothing from anywhere else: the report loads nothing from the network. Every value from the records
 /// is HTML-encoded. The same records give the same bytes.
 /// </summary>
-public static class ReportHtml
+internal static class ReportHtml
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace EventExtractor.Cli.Report;
 
 /// <summary>The report's figures: totals and counts by sub-event type, country, month and actor.</summary>
-public sealed class ReportSummary
+internal sealed class ReportSummary
 {
     /// <summary>Counts shown per breakdown at most (the rest are summed as "others" in the text form).</summary>
     public const int TopRows = 15;
@@ -103,4 +103,4 @@ public sealed class ReportSummary
 }
 
 /// <summary>One month's events and fatalities.</summary>
-public sealed record MonthFigures(string Month, int Events, long Fatalities);
+internal sealed record MonthFigures(string Month, int Events, long Fatalities);

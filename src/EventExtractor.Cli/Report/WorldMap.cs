@@ -11,7 +11,7 @@ namespace EventExtractor.Cli.Report;
 /// 1:110m countries (public domain). Each ring is integers of 1/scale degree, delta-encoded, which maps straight
 /// onto SVG's relative line commands in an equirectangular projection.
 /// </summary>
-public sealed class WorldMap
+internal sealed class WorldMap
 {
     /// <summary>The file in the models folder.</summary>
     public const string FileName = "world-map.json";

@@ -13,7 +13,7 @@ namespace EventExtractor.Cli.Review;
 /// follows from a choice (event and disorder type from the sub-event type, interaction from the inter codes,
 /// ISO number from the country).
 /// </summary>
-public static class GoldRecord
+internal static class GoldRecord
 {
     /// <summary>The gold keys, in the order the corpus writes them.</summary>
     public static readonly string[] Keys =

@@ -7,7 +7,7 @@ using EventExtractor.Models;
 namespace EventExtractor.Cli.Review;
 
 /// <summary><c>eventextractor review INPUT... [--gold DIR] [--port N] [--host ADDRESS] [--model M] [--models DIR]</c>.</summary>
-public static class ReviewCommand
+internal static class ReviewCommand
 {
     /// <summary>The port when none is given.</summary>
     public const int DefaultPort = 5180;

@@ -25,7 +25,7 @@ namespace EventExtractor.Cli.Review;
 /// elsewhere (Content-Security-Policy), and every save carries an anti-forgery token. Errors are JSON
 /// <c>{"error": "..."}</c> with a 4xx status, never a stack trace.
 /// </summary>
-public sealed class ReviewServer : IAsyncDisposable
+internal sealed class ReviewServer : IAsyncDisposable
 {
     /// <summary>The Content-Security-Policy of every response.</summary>
     public const string ContentSecurityPolicy =
@@ -354,7 +354,7 @@ public sealed class ReviewServer : IAsyncDisposable
 }
 
 /// <summary>What the article list shows of an article, and what its filters look at.</summary>
-public sealed record ArticleSummary(string Id, string Title, string Published, string Status, int Records, int Pending,
+internal sealed record ArticleSummary(string Id, string Title, string Published, string Status, int Records, int Pending,
     IReadOnlyList<string> Types, IReadOnlyList<string> Countries, IReadOnlyList<string> Dates)
 {
     /// <summary>The row as JSON.</summary>
@@ -366,7 +366,7 @@ public sealed record ArticleSummary(string Id, string Title, string Published, s
 }
 
 /// <summary>The article list's filters: status, sub-event type, country, and a date range over the records' dates.</summary>
-public sealed record ArticleFilter(string? Status, string? Type, string? Country, DateOnly? From, DateOnly? To)
+internal sealed record ArticleFilter(string? Status, string? Type, string? Country, DateOnly? From, DateOnly? To)
 {
     /// <summary>Reads the query's values; empty ones filter nothing.</summary>
     /// <exception cref="BadHttpRequestException">A value is unusable.</exception>

@@ -8,13 +8,13 @@ using Newtonsoft.Json.Linq;
 namespace EventExtractor.Cli.Review;
 
 /// <summary>One article of a review and the records the extractor made of it (evidence included).</summary>
-public sealed record ReviewArticle(int Index, Article Article, IReadOnlyList<AcledRecord> Extracted);
+internal sealed record ReviewArticle(int Index, Article Article, IReadOnlyList<AcledRecord> Extracted);
 
 /// <summary>
 /// What a review works on: the articles read from the inputs with the extractor's records, the gold folder, and the
 /// knowledge the forms offer (countries, actor names from the lexicons, the gazetteer for places).
 /// </summary>
-public sealed class ReviewSession
+internal sealed class ReviewSession
 {
     private readonly Dictionary<string, ReviewArticle> _byId;
 

@@ -6,10 +6,10 @@ using Newtonsoft.Json.Linq;
 namespace EventExtractor.Cli.Review;
 
 /// <summary>A record under review: the decision taken on it, the record itself (gold keys) and its evidence.</summary>
-public sealed record ReviewedRecord(string Decision, string Origin, JObject Record, JArray Evidence);
+internal sealed record ReviewedRecord(string Decision, string Origin, JObject Record, JArray Evidence);
 
 /// <summary>What is saved of one article's review: its version (one more at each save), status and records.</summary>
-public sealed record ArticleReview(int Version, string Status, IReadOnlyList<ReviewedRecord> Records);
+internal sealed record ArticleReview(int Version, string Status, IReadOnlyList<ReviewedRecord> Records);
 
 /// <summary>
 /// The gold folder the review writes, laid out like corpus/ so that train and eval read it as they read the corpus:
@@ -24,7 +24,7 @@ public sealed record ArticleReview(int Version, string Status, IReadOnlyList<Rev
 /// when another save came first the save is refused (<see cref="StaleVersionException"/>), so two tabs on one article
 /// never overwrite each other silently.
 /// </summary>
-public sealed class ReviewStore
+internal sealed class ReviewStore
 {
     /// <summary>Decisions a record can carry.</summary>
     public static readonly string[] Decisions = ["pending", "accepted", "corrected", "rejected", "added"];
@@ -167,7 +167,7 @@ public sealed class ReviewStore
 }
 
 /// <summary>A save based on a version that is no longer the saved one.</summary>
-public sealed class StaleVersionException(string id, int yours, int saved)
+internal sealed class StaleVersionException(string id, int yours, int saved)
     : Exception(Diagnostics.Messages.ReviewStaleVersion(id, yours, saved))
 {
     /// <summary>The version saved now.</summary>

@@ -4,7 +4,7 @@ namespace EventExtractor.Diagnostics;
 /// The wording of every problem a user can meet, in one place, so messages stay consistent and can be
 /// reviewed (or translated) together. Each method returns the reason text; callers add the input's name.
 /// </summary>
-public static class Messages
+internal static class Messages
 {
     // Inputs
     public static string InputNotFound => "no such file or folder";
@@ -50,6 +50,7 @@ public static class Messages
     // Models
     public static string ModelsNotFound(string searched) => $"the models folder was not found (looked in {searched}); pass --models DIR";
     public static string ModelFileMissing(string path) => $"model file '{path}' is missing";
+    public static string CountryHintUnknown(string value) => $"country hint '{value}' is no ISO 3166 code or country name in the models";
     public static string ModelFileBad(string path, string why) => $"model file '{path}' cannot be used: {why}";
     public static string GazetteerBadMagic => "it is not a gazetteer file (wrong magic bytes; rebuild it with tools/gazetteer)";
     public static string GazetteerBadVersion(int found, int expected) => $"gazetteer format version {found} is not supported (this build reads version {expected}; rebuild it with tools/gazetteer)";

@@ -5,7 +5,7 @@ namespace EventExtractor.Evaluation;
 /// text (newer: "State forces", "State forces-Political militia"). Both forms normalize to the numeric one so
 /// the two kinds of export compare equal.
 /// </summary>
-public static class ActorCodes
+internal static class ActorCodes
 {
     /// <summary>The names of codes 1 to 8, as the codebook spells them.</summary>
     public static readonly IReadOnlyList<string> Names =

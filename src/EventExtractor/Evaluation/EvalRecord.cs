@@ -4,7 +4,7 @@ namespace EventExtractor.Evaluation;
 /// One ACLED-style record as the evaluation sees it: only the fields it compares, already parsed leniently.
 /// Text fields are trimmed and "" when absent; numbers are null when absent or unreadable.
 /// </summary>
-public sealed class EvalRecord
+internal sealed class EvalRecord
 {
     /// <summary>The article the record belongs to.</summary>
     public string ArticleId { get; set; } = "";

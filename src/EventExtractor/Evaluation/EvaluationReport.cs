@@ -7,7 +7,7 @@ using Newtonsoft.Json;
 namespace EventExtractor.Evaluation;
 
 /// <summary>What to evaluate and how.</summary>
-public sealed record EvaluationOptions
+internal sealed record EvaluationOptions
 {
     /// <summary>Places within this many kilometres agree.</summary>
     public double Km { get; init; } = 25;
@@ -30,7 +30,7 @@ public sealed record EvaluationOptions
 /// set are ignored and counted in <see cref="IgnoredPredArticles"/>. When either side has no article ids, all
 /// records of both sides are compared as one article.
 /// </remarks>
-public sealed class EvaluationReport
+internal sealed class EvaluationReport
 {
     private EvaluationReport() { }
 
@@ -596,4 +596,4 @@ public sealed class EvaluationReport
 /// <param name="Records">Predicted records whose confidence falls in the bin.</param>
 /// <param name="MeanConfidence">Their mean confidence, null when there are none.</param>
 /// <param name="Right">Those matched to a gold event of the same sub-event type.</param>
-public sealed record ReliabilityBin(double From, double To, int Records, double? MeanConfidence, Ratio Right);
+internal sealed record ReliabilityBin(double From, double To, int Records, double? MeanConfidence, Ratio Right);

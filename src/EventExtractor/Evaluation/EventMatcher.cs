@@ -1,7 +1,7 @@
 namespace EventExtractor.Evaluation;
 
 /// <summary>How a predicted record was paired with a gold record.</summary>
-public enum MatchKind
+internal enum MatchKind
 {
     /// <summary>Same sub-event type, place and date agree: the event was coded right in the essentials.</summary>
     Strict,
@@ -16,13 +16,13 @@ public enum MatchKind
 /// <param name="Pred">Index into the article's predicted records.</param>
 /// <param name="Kind">Which pass paired them.</param>
 /// <param name="DistanceKm">Great-circle distance between the two places, when both have coordinates.</param>
-public sealed record MatchedPair(int Gold, int Pred, MatchKind Kind, double? DistanceKm);
+internal sealed record MatchedPair(int Gold, int Pred, MatchKind Kind, double? DistanceKm);
 
 /// <summary>The pairing of one article's gold and predicted records.</summary>
 /// <param name="Pairs">Every pair, strict ones first, each record in at most one pair.</param>
 /// <param name="UnmatchedGold">Gold records in no pair (missed events), ascending.</param>
 /// <param name="UnmatchedPred">Predicted records in no pair (spurious events), ascending.</param>
-public sealed record ArticleMatch(IReadOnlyList<MatchedPair> Pairs, IReadOnlyList<int> UnmatchedGold, IReadOnlyList<int> UnmatchedPred)
+internal sealed record ArticleMatch(IReadOnlyList<MatchedPair> Pairs, IReadOnlyList<int> UnmatchedGold, IReadOnlyList<int> UnmatchedPred)
 {
     /// <summary>Number of strict pairs: the true positives of the event figures.</summary>
     public int StrictCount => Pairs.Count(p => p.Kind == MatchKind.Strict);
@@ -42,7 +42,7 @@ public sealed record ArticleMatch(IReadOnlyList<MatchedPair> Pairs, IReadOnlyLis
 /// or when either is missing. Candidates rank by: same day, then distance, then equal fatalities, then record
 /// order, so the outcome never depends on anything but the inputs.
 /// </remarks>
-public sealed class EventMatcher
+internal sealed class EventMatcher
 {
     private const double EarthRadiusKm = 6371.0088;
 

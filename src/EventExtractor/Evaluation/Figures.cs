@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EventExtractor.Evaluation;
 
 /// <summary>A proportion with its counts: <see cref="Correct"/> out of <see cref="Total"/>.</summary>
-public readonly record struct Ratio(int Correct, int Total)
+internal readonly record struct Ratio(int Correct, int Total)
 {
     /// <summary>Correct / Total, or null when there is nothing to count.</summary>
     public double? Value => Total == 0 ? null : (double)Correct / Total;
@@ -18,14 +18,14 @@ public readonly record struct Ratio(int Correct, int Total)
 /// <param name="Label">How the report names it.</param>
 /// <param name="Accuracy">Pairs that agree, out of the pairs compared.</param>
 /// <param name="Skipped">Pairs not compared because a side lacks what the comparison needs.</param>
-public sealed record FieldAccuracy(string Field, string Label, Ratio Accuracy, int Skipped);
+internal sealed record FieldAccuracy(string Field, string Label, Ratio Accuracy, int Skipped);
 
 /// <summary>
 /// Gold sub-event types (rows) against predicted ones (columns) over the loosely matched pairs, with the gold
 /// records no prediction was paired with (<see cref="Missed"/>) and the predictions paired with no gold record
 /// (<see cref="Spurious"/>). Only types that occur on either side are listed.
 /// </summary>
-public sealed class ConfusionMatrix
+internal sealed class ConfusionMatrix
 {
     internal ConfusionMatrix(IReadOnlyList<string> labels, int[,] counts, int[] missed, int[] spurious)
     {
@@ -70,7 +70,7 @@ public sealed class ConfusionMatrix
 /// <param name="Within25">At most 25 km.</param>
 /// <param name="Within100">At most 100 km.</param>
 /// <param name="Over100">More than 100 km.</param>
-public sealed record LocationErrors(int Count, double? MedianKm, double? P90Km, int Within1, int Within10, int Within25, int Within100, int Over100)
+internal sealed record LocationErrors(int Count, double? MedianKm, double? P90Km, int Within1, int Within10, int Within25, int Within100, int Over100)
 {
     /// <summary>Summarizes a list of distances.</summary>
     public static LocationErrors Of(IEnumerable<double> distancesKm)

@@ -1,7 +1,7 @@
 namespace EventExtractor.Evaluation;
 
 /// <summary>The records of one gold or predicted source, grouped by article.</summary>
-public sealed class RecordSet
+internal sealed class RecordSet
 {
     /// <summary>Creates a set; <paramref name="articles"/> is copied in ordinal id order.</summary>
     /// <param name="source">The path it was read from (for the report).</param>

@@ -20,7 +20,7 @@ namespace EventExtractor.Evaluation;
 /// (<see cref="RecordSet.HasArticleIds"/> is then false). Values are parsed leniently: a value that cannot be read
 /// is left empty and the row is reported once through the warning callback, naming the file and line.
 /// </summary>
-public sealed class RecordSetReader
+internal sealed class RecordSetReader
 {
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy", "MMMM d, yyyy", "yyyy/MM/dd", "yyyyMMdd"];

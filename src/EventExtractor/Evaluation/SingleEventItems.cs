@@ -6,7 +6,7 @@ namespace EventExtractor.Evaluation;
 /// This is how snippet sets are measured: support-weighted F1 over the types and "no event", how many event items
 /// got a record at all, and how many non-events were left empty.
 /// </summary>
-public sealed class SingleEventItems
+internal sealed class SingleEventItems
 {
     private const string NoEvent = "(none)";
     private readonly Dictionary<(string Gold, string Pred), int> _pairs = new();

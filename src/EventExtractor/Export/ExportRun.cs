@@ -13,7 +13,7 @@ namespace EventExtractor.Export;
 /// <param name="Spans">Labelled spans written.</param>
 /// <param name="Problems">Rejected inputs and articles whose analysis failed.</param>
 /// <param name="Elapsed">Wall-clock time.</param>
-public sealed record ExportSummary(int ArticlesRead, int ArticlesWritten, int Sentences, int Spans, int Problems, TimeSpan Elapsed)
+internal sealed record ExportSummary(int ArticlesRead, int ArticlesWritten, int Sentences, int Spans, int Problems, TimeSpan Elapsed)
 {
     /// <summary>True when every input was used without a problem.</summary>
     public bool Clean => Problems == 0;
@@ -30,7 +30,7 @@ public sealed record ExportSummary(int ArticlesRead, int ArticlesWritten, int Se
 /// is committed at the end (a failure of the output itself propagates, and the caller disposes the writer
 /// uncommitted so no partial file appears).
 /// </summary>
-public sealed class ExportRun(Func<Article, Document> analyse, ITrainingWriter writer, Action<InputProblem> onProblem)
+internal sealed class ExportRun(Func<Article, Document> analyse, ITrainingWriter writer, Action<InputProblem> onProblem)
 {
     /// <summary>Reads, analyses and writes everything, then commits the writer.</summary>
     public ExportSummary Run(IEnumerable<ReadOutcome> outcomes)

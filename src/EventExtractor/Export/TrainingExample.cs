@@ -4,7 +4,7 @@ using EventExtractor.Text;
 namespace EventExtractor.Export;
 
 /// <summary>The entity labels written to training data.</summary>
-public static class TrainingLabels
+internal static class TrainingLabels
 {
     /// <summary>An actor phrase: a state force, an armed group, a generic actor ("gunmen", "protesters").</summary>
     public const string Actor = "ACTOR";
@@ -29,7 +29,7 @@ public static class TrainingLabels
 /// <param name="FirstToken">Index of the first token in <see cref="Document.Tokens"/>.</param>
 /// <param name="TokenCount">Number of tokens (at least 1).</param>
 /// <param name="Label">One of <see cref="TrainingLabels"/>.</param>
-public readonly record struct TrainingSpan(int FirstToken, int TokenCount, string Label)
+internal readonly record struct TrainingSpan(int FirstToken, int TokenCount, string Label)
 {
     public int EndToken => FirstToken + TokenCount;
 }
@@ -54,7 +54,7 @@ public readonly record struct TrainingSpan(int FirstToken, int TokenCount, strin
 /// mention uses (as trigger, actor, place or date) first; then by label: TRIGGER, WEAPON, LOC (place or site),
 /// LOC (country), ACTOR, DATE; then the earlier one. A span overlapping one already taken is dropped whole.
 /// </remarks>
-public sealed class TrainingExample
+internal sealed class TrainingExample
 {
     private TrainingExample(Document document, int[] sentences, TrainingSpan[] spans)
     {

@@ -7,7 +7,7 @@ using Newtonsoft.Json;
 namespace EventExtractor.Export;
 
 /// <summary>The training-data formats <c>export</c> writes.</summary>
-public enum ExportFormat
+internal enum ExportFormat
 {
     /// <summary>CoNLL-style BIO: one "token TAB tag" line per token, a blank line after each sentence.</summary>
     Conll,
@@ -16,7 +16,7 @@ public enum ExportFormat
 }
 
 /// <summary>Writes training examples in one format.</summary>
-public interface ITrainingWriter : IDisposable
+internal interface ITrainingWriter : IDisposable
 {
     /// <summary>Writes one article; an example without sentences writes nothing.</summary>
     void Write(TrainingExample example);
@@ -26,7 +26,7 @@ public interface ITrainingWriter : IDisposable
 }
 
 /// <summary>Opens training-data writers on files (atomically) or on standard output.</summary>
-public static class TrainingWriters
+internal static class TrainingWriters
 {
     /// <summary>The output name for standard output.</summary>
     public const string StandardOutput = "-";

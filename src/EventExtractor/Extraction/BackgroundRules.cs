@@ -3,7 +3,7 @@ using EventExtractor.Text;
 namespace EventExtractor.Extraction;
 
 /// <summary>What a background cue does (the kind column of background-cues.tsv).</summary>
-public enum BackgroundCueKind : byte
+internal enum BackgroundCueKind : byte
 {
     /// <summary>Opens a period that runs to now ("since").</summary>
     Since,
@@ -18,7 +18,7 @@ public enum BackgroundCueKind : byte
 }
 
 /// <summary>Background cue phrases, matched token by token without allocating (longest phrase first).</summary>
-public sealed class BackgroundCues
+internal sealed class BackgroundCues
 {
     private readonly Dictionary<ulong, List<(ulong[] Words, BackgroundCueKind Kind)>> _byFirstWord = new();
 
@@ -57,7 +57,7 @@ public sealed class BackgroundCues
 /// "attacks have killed 400 civilians so far this year" sum up months or years. A trigger such a total governs
 /// reports no event and its figure is no toll. The rules, in order; the first that applies names the reason.
 /// </summary>
-public sealed class BackgroundRules(ExtractionKnowledge knowledge)
+internal sealed class BackgroundRules(ExtractionKnowledge knowledge)
 {
     /// <summary>How far (in tokens) a period cue governs a trigger.</summary>
     public const int Reach = 12;

@@ -7,7 +7,7 @@ namespace EventExtractor.Extraction;
 /// codebook counts them ("dozens" = 12, "several" = 3), "a soldier was killed" = 1, "killing three policemen",
 /// "the death toll rose to 9". Numbers that count weapons, distances, years or ages are not casualties.
 /// </summary>
-public sealed class CasualtyReader(ExtractionKnowledge knowledge)
+internal sealed class CasualtyReader(ExtractionKnowledge knowledge)
 {
     private GrammarWords Grammar => knowledge.Grammar;
 

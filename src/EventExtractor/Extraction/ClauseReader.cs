@@ -6,7 +6,7 @@ namespace EventExtractor.Extraction;
 /// What a trigger's clause says about it: whether it happened (no threat, plan, negation or habit governs it),
 /// whether it is quoted or told in the perfect, where clauses break. Shared by the mention stage's parts.
 /// </summary>
-public sealed class ClauseReader(ExtractionKnowledge knowledge)
+internal sealed class ClauseReader(ExtractionKnowledge knowledge)
 {
     private GrammarWords Grammar => knowledge.Grammar;
 

@@ -10,7 +10,7 @@ namespace EventExtractor.Extraction;
 /// <see cref="Unresolved"/> when a relative date has no publication date to lean on; its Value is a
 /// <see cref="DatePrecision"/>.
 /// </summary>
-public sealed class DateStage(ExtractionKnowledge knowledge) : IStage
+internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
 {
     /// <summary>Ref of a date that cannot be resolved (no publication date).</summary>
     public const int Unresolved = -1;
@@ -229,7 +229,7 @@ public sealed class DateStage(ExtractionKnowledge knowledge) : IStage
 }
 
 /// <summary>How precise a date is; the first three are ACLED's time_precision codes.</summary>
-public enum DatePrecision
+internal enum DatePrecision
 {
     Day = 1,
     Week = 2,

@@ -1,4 +1,5 @@
 using EventExtractor.Lexicons;
+using EventExtractor.Text;
 
 namespace EventExtractor.Extraction;
 
@@ -6,7 +7,7 @@ namespace EventExtractor.Extraction;
 /// The words by which a sentence refers back to the event told before it ("The attack took place near X.",
 /// "It happened in Y region."), loaded from models/discourse-cues.tsv and hashed once.
 /// </summary>
-public sealed class DiscourseCues
+internal sealed class DiscourseCues
 {
     public const string FileName = "discourse-cues.tsv";
 

@@ -10,7 +10,7 @@ namespace EventExtractor.Extraction;
 /// date belong to the mention before it. Adds <see cref="Document.MentionContexts"/>; the mentions stay as the
 /// mention stage made them.
 /// </summary>
-public sealed class DiscourseStage(DiscourseCues cues) : IStage
+internal sealed class DiscourseStage(DiscourseCues cues) : IStage
 {
     /// <summary>How many sentences after a mention may still tell its place or date.</summary>
     public const int Reach = 2;

@@ -9,7 +9,7 @@ namespace EventExtractor.Extraction;
 /// a new event; the headline's mention joins the first matching event of the body. Events the text does not
 /// anchor (no date, no place, not in the lede) are background references and are dropped.
 /// </summary>
-public sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup gazetteer, PlaceOptions? options = null)
+internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup gazetteer, PlaceOptions? options = null)
 {
     /// <summary>Tag of a record placed in its country only.</summary>
     public const string CountryOnlyTag = "location: country only (no place named or resolved)";

@@ -12,7 +12,7 @@ namespace EventExtractor.Extraction;
 /// mention stage made them, and the assembler leaves out those marked. The rules are <see cref="Rules"/>, in order;
 /// the words they look for are data (models/nonevent-cues.tsv).
 /// </summary>
-public sealed class EventContextStage(ExtractionKnowledge knowledge, NonEventCues cues) : IStage
+internal sealed class EventContextStage(ExtractionKnowledge knowledge, NonEventCues cues) : IStage
 {
     /// <summary>How many words a threat cue may stand before the deed it threatens ("threatened on Monday to expand attacks").</summary>
     public const int ThreatReach = 6;
@@ -259,10 +259,10 @@ public sealed class EventContextStage(ExtractionKnowledge knowledge, NonEventCue
 }
 
 /// <summary>A non-event cue found in a sentence: its tokens and kind.</summary>
-public readonly record struct CueHit(int FirstToken, int LastToken, NonEventCue Kind);
+internal readonly record struct CueHit(int FirstToken, int LastToken, NonEventCue Kind);
 
 /// <summary>What a rule sees of one mention: the mention, the cues of its sentence and of the headline, and the document.</summary>
-public readonly struct MentionView(Document doc, ExtractionKnowledge knowledge, EventMention mention, List<CueHit> sentence, List<CueHit> headline, bool headlineRecalls = false)
+internal readonly struct MentionView(Document doc, ExtractionKnowledge knowledge, EventMention mention, List<CueHit> sentence, List<CueHit> headline, bool headlineRecalls = false)
 {
     /// <summary>The headline's event is a past one recalled (a trial, an anniversary).</summary>
     public bool HeadlineRecalls => headlineRecalls;

@@ -13,7 +13,7 @@ namespace EventExtractor.Extraction;
 /// is classified with its headline and lede as context. The decisions go to a layer of their own
 /// (<see cref="Document.MentionTypes"/>); the assembler reads them.
 /// </summary>
-public sealed class EventTypeStage(IEventClassifier classifier) : IStage
+internal sealed class EventTypeStage(IEventClassifier classifier) : IStage
 {
     /// <summary>A short text the classifier finds no event in at this probability reports none (tuned on the dev split).</summary>
     public const float NonEventProbability = 0.85f;

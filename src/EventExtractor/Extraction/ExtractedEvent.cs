@@ -7,7 +7,7 @@ namespace EventExtractor.Extraction;
 /// One event assembled from the mentions that report it (possibly across sentences and paragraphs), before
 /// it is written as a record. Roles point at entity spans of the document; -1 means none was found.
 /// </summary>
-public sealed class ExtractedEvent
+internal sealed class ExtractedEvent
 {
     public SubEventType Type { get; set; }
     /// <summary>True while the type rests only on mentions whose tactic was inferred (see <see cref="MentionFlags.WeakType"/>).</summary>

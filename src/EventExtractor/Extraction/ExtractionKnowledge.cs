@@ -1,5 +1,6 @@
 using EventExtractor.Lexicons;
 using EventExtractor.Records;
+using EventExtractor.Text;
 
 namespace EventExtractor.Extraction;
 
@@ -7,7 +8,7 @@ namespace EventExtractor.Extraction;
 /// Everything the extraction stages look things up in, indexed for matching: actor, weapon, site, trigger and
 /// cue phrases, calendar and number words, person nouns, countries. Immutable once built; shared by threads.
 /// </summary>
-public sealed class ExtractionKnowledge
+internal sealed class ExtractionKnowledge
 {
     public ExtractionKnowledge(
         IReadOnlyList<(string Phrase, ActorEntry Entry)> actors,

@@ -12,35 +12,33 @@ namespace EventExtractor.Extraction;
 /// lexicons, places, dates, mentions), assembly into events, and records. Loaded once from a models folder;
 /// immutable and thread-safe afterwards (one article per call).
 /// </summary>
-public sealed class ExtractorEngine
+internal sealed class ExtractorEngine
 {
     private readonly DocumentPipeline _pipeline;
     private readonly EventAssembler _assembler;
     private readonly RecordBuilder _records;
 
-    private ExtractorEngine(KnowledgeLoader.Loaded loaded, ParagraphClassifier paragraphs, DiscourseCues discourse, NonEventCues nonEvents, Func<ExtractionKnowledge, IEventClassifier?> classifier, PlaceOptions? places)
+    private readonly PlaceOptions? _places;
+
+    /// <summary>Builds the engine on models already loaded (shared with the article reader and other commands).</summary>
+    /// <param name="models">The loaded models.</param>
+    /// <param name="places">How places are resolved (the archive's country first, whether an event needs a place).</param>
+    public ExtractorEngine(ModelSet models, PlaceOptions? places = null)
     {
+        Models = models;
+        _places = places;
+        var loaded = models.Loaded;
         var k = loaded.Knowledge;
-        Classifier = classifier(k);
-        List<IStage> stages =
-        [
-            paragraphs,
-            new Tokenizer(),
-            new SentenceSplitter(),
-            new LexiconStage(k),
-            new PlaceStage(k, loaded.Places, places),
-            new DateStage(k),
-            new MentionStage(k),
-            new DiscourseStage(discourse),
-            new EventContextStage(k, nonEvents),
-        ];
-        if (Classifier != null) stages.Add(new EventTypeStage(Classifier));
-        _pipeline = new DocumentPipeline(stages);
+        Classifier = models.Classifier;
+        _pipeline = new DocumentPipeline(models.Stages(places));
         _assembler = new EventAssembler(k, loaded.Places, places);
         var terms = loaded.Lexicon.Terms;
         _records = new RecordBuilder(k, terms.StateForceName);
         Pipeline = _pipeline;
     }
+
+    /// <summary>The models the engine runs on.</summary>
+    public ModelSet Models { get; }
 
     /// <summary>The document pipeline, for tools that want the annotations (export, diagnostics).</summary>
     public DocumentPipeline Pipeline { get; }
@@ -57,17 +55,10 @@ public sealed class ExtractorEngine
     /// an ISO2 or ISO3 code or a country's name (an unknown one gives a <see cref="Diagnostics.UsageException"/>).
     public static ExtractorEngine Load(string modelsDir, string? modelPath = null, PlaceOptions? places = null)
     {
-        var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
-        var loaded = KnowledgeLoader.Load(modelsDir);
+        var models = ModelSet.Load(modelsDir, modelPath);
         if (places?.CountryIso2 is { } country)
-        {
-            var entry = loaded.Knowledge.CountryOfIso2(country) ?? loaded.Knowledge.CountryOfIso3(country)
-                ?? loaded.Knowledge.Countries.FirstOrDefault(c => string.Equals(c.Name, country, StringComparison.OrdinalIgnoreCase))
-                ?? throw new Diagnostics.UsageException(Diagnostics.Messages.UnknownCountry(country));
-            places = places with { CountryIso2 = entry.Iso2 };
-        }
-        return new(loaded, ParagraphClassifier.FromModels(modelsDir), DiscourseCues.Load(modelsDir), NonEventCues.Load(modelsDir),
-            k => modelPath != null || File.Exists(path) ? EventClassifier.Load(modelsDir, k, path) : null, places);
+            places = places with { CountryIso2 = models.CountryIso2(country) ?? throw new Diagnostics.UsageException(Diagnostics.Messages.UnknownCountry(country)) };
+        return new(models, places);
     }
 
     /// <summary>Runs the document stages only.</summary>

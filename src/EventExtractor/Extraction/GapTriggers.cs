@@ -7,7 +7,7 @@ namespace EventExtractor.Extraction;
 /// joined by "|"): "established|set up ... base|outpost" matches "established a new military outpost". Up to
 /// <see cref="MaxGap"/> words, no punctuation, between the two sides, within one sentence.
 /// </summary>
-public sealed class GapTriggers
+internal sealed class GapTriggers
 {
     /// <summary>The most words a gap may hold.</summary>
     public const int MaxGap = 3;

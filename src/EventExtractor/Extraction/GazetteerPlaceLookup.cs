@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EventExtractor.Geo;
+using EventExtractor.Text;
 
 namespace EventExtractor.Extraction;
 
@@ -7,7 +8,7 @@ namespace EventExtractor.Extraction;
 /// The GeoNames gazetteer behind <see cref="IPlaceLookup"/>. Strict lookups (a capitalised word with no
 /// "in"/"near"/"at" before it) only take well-known places, so "Mustafa" the name does not become a village.
 /// </summary>
-public sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
+internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
 {
     /// <summary>Without a locative cue, a town must be at least this large (or a capital, or a provincial seat).</summary>
     public const int StrictMinPopulation = 100_000;

@@ -4,7 +4,7 @@ namespace EventExtractor.Extraction;
 
 /// <summary>The parts a function word plays for the readers (the class column of grammar-words.tsv).</summary>
 [Flags]
-public enum WordClass : uint
+internal enum WordClass : uint
 {
     None = 0,
     TargetPreposition = 1 << 0,
@@ -36,7 +36,7 @@ public enum WordClass : uint
 /// Function words by the parts they play, looked up by a token's word hash: one dictionary probe per question,
 /// nothing allocated. Built once from grammar-words.tsv.
 /// </summary>
-public sealed class GrammarWords
+internal sealed class GrammarWords
 {
     private readonly Dictionary<ulong, WordClass> _classes = new();
 

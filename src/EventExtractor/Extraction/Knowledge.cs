@@ -4,7 +4,7 @@ using EventExtractor.Records;
 namespace EventExtractor.Extraction;
 
 /// <summary>Kinds of actor phrase.</summary>
-public enum ActorKind : byte
+internal enum ActorKind : byte
 {
     /// <summary>A state's forces or government ("Iraqi troops", "the Pentagon").</summary>
     State,
@@ -17,7 +17,7 @@ public enum ActorKind : byte
 }
 
 /// <summary>ACLED's inter codes: what sort of actor a side is (the number is the code of numeric exports).</summary>
-public enum InterCode : byte
+internal enum InterCode : byte
 {
     /// <summary>No actor.</summary>
     None = 0,
@@ -33,7 +33,7 @@ public enum InterCode : byte
 }
 
 /// <summary>What kind of people a person noun names (person-nouns.tsv), for victims and counts.</summary>
-public enum PersonGroup : byte
+internal enum PersonGroup : byte
 {
     /// <summary>Anyone ("people", "residents").</summary>
     Any,
@@ -55,7 +55,7 @@ public enum PersonGroup : byte
 /// <param name="Name">The ACLED name for a group, or the template for a generic actor ("Civilians ({COUNTRY})").</param>
 /// <param name="Inter">Inter code for groups and generic actors; state forces for states.</param>
 /// <param name="Role">Agent, victim, either, or a modifier (a demonym acts only before its weapon or deed).</param>
-public sealed record ActorEntry(ActorKind Kind, string Iso3, StateForce Force, string Unit, string Name, InterCode Inter, ActorRole Role)
+internal sealed record ActorEntry(ActorKind Kind, string Iso3, StateForce Force, string Unit, string Name, InterCode Inter, ActorRole Role)
 {
     /// <summary>A side that carries arms by its inter code: rebels, political or identity militias, external forces.</summary>
     public bool IsArmedInter => Inter is InterCode.RebelGroup or InterCode.PoliticalMilitia or InterCode.IdentityMilitia or InterCode.ExternalOtherForces;
@@ -78,20 +78,20 @@ public sealed record ActorEntry(ActorKind Kind, string Iso3, StateForce Force, s
 }
 
 /// <summary>A normalized weapon and the sub-event type it suggests.</summary>
-public sealed record WeaponEntry(string Name, SubEventType Hint)
+internal sealed record WeaponEntry(string Name, SubEventType Hint)
 {
     /// <summary>A gun (grammar-words.tsv class "firearm"): with it, grenades against armed men are a gun battle.</summary>
     public bool IsFirearm { get; init; }
 }
 
 /// <summary>A named site and where it is.</summary>
-public sealed record SiteEntry(string Phrase, string Kind, string Location, string Iso2, double Latitude, double Longitude);
+internal sealed record SiteEntry(string Phrase, string Kind, string Location, string Iso2, double Latitude, double Longitude);
 
 /// <summary>A country as ACLED names it.</summary>
-public sealed record CountryEntry(string Iso3, int IsoNumeric, string Iso2, string Name, string Region);
+internal sealed record CountryEntry(string Iso3, int IsoNumeric, string Iso2, string Name, string Region);
 
 /// <summary>How a trigger's sub-event type is decided.</summary>
-public enum TriggerClass : byte
+internal enum TriggerClass : byte
 {
     /// <summary>The trigger names its type ("air strike", "abducted").</summary>
     Specific,
@@ -109,7 +109,7 @@ public enum TriggerClass : byte
 
 /// <summary>What else a trigger phrase says (the flags column of triggers.tsv).</summary>
 [Flags]
-public enum TriggerFlags : byte
+internal enum TriggerFlags : byte
 {
     None = 0,
     /// <summary>gov: territory taken back by the state.</summary>
@@ -127,10 +127,10 @@ public enum TriggerFlags : byte
 }
 
 /// <summary>A trigger phrase's meaning.</summary>
-public sealed record TriggerEntry(string Phrase, SubEventType Type, TriggerClass Class, TriggerFlags Flags);
+internal sealed record TriggerEntry(string Phrase, SubEventType Type, TriggerClass Class, TriggerFlags Flags);
 
 /// <summary>What a cue word does to triggers and actors around it.</summary>
-public enum CueEffect : byte
+internal enum CueEffect : byte
 {
     Future,
     Negation,
@@ -145,14 +145,14 @@ public enum CueEffect : byte
 }
 
 /// <summary>A calendar word.</summary>
-public readonly record struct CalendarWord(string Kind, string Value)
+internal readonly record struct CalendarWord(string Kind, string Value)
 {
     /// <summary>For kind "cue": what the word does to a date next to it.</summary>
     public DateCue Cue { get; init; }
 }
 
 /// <summary>Words that qualify or anchor a date expression (calendar-words.tsv, kind "cue").</summary>
-public enum DateCue : byte
+internal enum DateCue : byte
 {
     None,
     /// <summary>"last week", "last December": the one before.</summary>
@@ -180,4 +180,4 @@ public enum DateCue : byte
 }
 
 /// <summary>A number word ("three", "dozens").</summary>
-public readonly record struct NumberWord(int Value, string Kind);
+internal readonly record struct NumberWord(int Value, string Kind);

@@ -10,7 +10,7 @@ namespace EventExtractor.Extraction;
 /// groups, generic actors, weapons, sites), the trigger, cue, calendar, number and person-noun lists, the
 /// gazetteer and the government terms for state-force names.
 /// </summary>
-public static class KnowledgeLoader
+internal static class KnowledgeLoader
 {
     public const string TriggersFile = "triggers.tsv";
     public const string CuesFile = "modality-cues.tsv";

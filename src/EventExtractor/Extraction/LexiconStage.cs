@@ -7,7 +7,7 @@ namespace EventExtractor.Extraction;
 /// Finds lexicon phrases: actors, weapons, event triggers, modality cues and country names, as entity spans.
 /// One pass of each matcher over the document's hashed words.
 /// </summary>
-public sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
+internal sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
 {
     public string Name => "lexicons";
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences;

@@ -11,7 +11,7 @@ namespace EventExtractor.Extraction;
 /// references, quoted speech and noise paragraphs report nothing. One mention at most per sentence: the
 /// tactics a sentence reports are one event, coded at the highest type in the codebook's hierarchy.
 /// </summary>
-public sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
+internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
 {
     private readonly TollReader _tolls = new(knowledge);
     private readonly RoleFinder _roles = new(knowledge);

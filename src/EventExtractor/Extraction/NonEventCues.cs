@@ -1,9 +1,10 @@
 using EventExtractor.Lexicons;
+using EventExtractor.Text;
 
 namespace EventExtractor.Extraction;
 
 /// <summary>What a non-event cue says about the sentence it stands in (see models/nonevent-cues.tsv).</summary>
-public enum NonEventCue : byte
+internal enum NonEventCue : byte
 {
     /// <summary>A natural disaster, an epidemic or an accident ("earthquake", "landslide").</summary>
     Disaster,
@@ -33,7 +34,7 @@ public enum NonEventCue : byte
 /// The words by which a sentence shows that its event mention reports no conflict event (a disaster, an ordinary
 /// crime, a recalled past event, a metaphor, a drill, a threat), loaded from models/nonevent-cues.tsv and hashed once.
 /// </summary>
-public sealed class NonEventCues
+internal sealed class NonEventCues
 {
     public const string FileName = "nonevent-cues.tsv";
 

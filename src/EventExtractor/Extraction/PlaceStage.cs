@@ -8,7 +8,7 @@ namespace EventExtractor.Extraction;
 /// The article's countries (named countries, demonyms, state actors) steer the choice between namesakes.
 /// Each Place entity's Ref indexes <see cref="Document.Places"/>; its Value carries <see cref="PlaceFlags"/>.
 /// </summary>
-public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazetteer, PlaceOptions? options = null) : IStage
+internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazetteer, PlaceOptions? options = null) : IStage
 {
     public string Name => "places";
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences | Annotations.Actors;
@@ -469,7 +469,7 @@ public sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gazet
 
 /// <summary>What the text says around a place name.</summary>
 [Flags]
-public enum PlaceFlags
+internal enum PlaceFlags
 {
     None = 0,
     /// <summary>"near X", "outside X", "east of X": geo_precision 2.</summary>

@@ -1,3 +1,4 @@
+using EventExtractor.Text;
 using EventExtractor.Lexicons;
 
 namespace EventExtractor.Extraction;
@@ -6,7 +7,7 @@ namespace EventExtractor.Extraction;
 /// The words the place stage reads around a capitalised name (models/place-words.tsv: <c>word  kind</c>), as
 /// sets of word hashes (<see cref="WordKey"/>), so the stage looks them up without allocating.
 /// </summary>
-public sealed class PlaceWords
+internal sealed class PlaceWords
 {
     /// <summary>File name inside the models folder.</summary>
     public const string FileName = "place-words.tsv";
@@ -64,7 +65,7 @@ public sealed class PlaceWords
 /// National outlets and their country (models/outlet-countries.tsv: <c>outlet  iso2</c>): an article's source or
 /// web domain is weak evidence of its story's country.
 /// </summary>
-public sealed class OutletCountries
+internal sealed class OutletCountries
 {
     /// <summary>File name inside the models folder.</summary>
     public const string FileName = "outlet-countries.tsv";
@@ -100,7 +101,7 @@ public sealed class OutletCountries
 }
 
 /// <summary>How places are found and when an event without one is still recorded.</summary>
-public sealed record PlaceOptions
+internal sealed record PlaceOptions
 {
     /// <summary>
     /// ACLED's strict rule: an event whose place cannot be resolved even to a country is not recorded. Off by default:

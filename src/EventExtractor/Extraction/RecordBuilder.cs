@@ -9,7 +9,7 @@ namespace EventExtractor.Extraction;
 /// precisions, place columns, weapons, fatalities, notes in ACLED's style, a deterministic event id, and the
 /// evidence (offsets into the article) for each field. This is where strings are cut from the document.
 /// </summary>
-public sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, Lexicons.StateForce, DateOnly, string, string> stateForceName)
+internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, Lexicons.StateForce, DateOnly, string, string> stateForceName)
 {
     private static readonly string[] InterNames =
         ["", "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters", "Civilians", "External/Other forces"];

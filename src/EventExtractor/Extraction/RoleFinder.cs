@@ -8,7 +8,7 @@ namespace EventExtractor.Extraction;
 /// the object after it or after "on"/"at", the agent after "by"; sources ("X said"), the blamed and the blamers,
 /// denials and claims are weighed first. Named groups and states beat generic actors.
 /// </summary>
-public sealed class RoleFinder(ExtractionKnowledge knowledge)
+internal sealed class RoleFinder(ExtractionKnowledge knowledge)
 {
     private readonly ClauseReader _clauses = new(knowledge);
 

@@ -9,7 +9,7 @@ namespace EventExtractor.Extraction;
 /// <see cref="WindowMerger"/> with a window as wide as the run (the command line uses a bounded window so that
 /// memory stays flat); output order follows the first report of each event.
 /// </summary>
-public sealed class RunMerger
+internal sealed class RunMerger
 {
     private readonly List<AcledRecord> _records = new();
     private readonly WindowMerger _window;

@@ -7,7 +7,7 @@ namespace EventExtractor.Extraction;
 /// weapons, the toll. The mention stage fills it once per sentence, and per trigger the fields of the trigger
 /// being decided.
 /// </summary>
-public sealed class TacticFacts
+internal sealed class TacticFacts
 {
     // The sentence.
     /// <summary>Protesters are named among the actors (or as agent/target).</summary>
@@ -58,13 +58,13 @@ public sealed class TacticFacts
 /// <param name="Type">The tactic it gives; None: no event.</param>
 /// <param name="Certain">The tactic is no guess then (the classifier may not replace it).</param>
 /// <param name="MarksCivilians">The victims it found are civilians (for the triggers after it too).</param>
-public sealed record InferenceRule(string Name, Func<TacticFacts, bool> When, SubEventType Type, Func<TacticFacts, bool> Certain, bool MarksCivilians = false);
+internal sealed record InferenceRule(string Name, Func<TacticFacts, bool> When, SubEventType Type, Func<TacticFacts, bool> Certain, bool MarksCivilians = false);
 
 /// <summary>A codebook special case: rewrites a tactic of type <paramref name="From"/> when <paramref name="When"/> holds.</summary>
-public sealed record SpecialCase(string Name, SubEventType From, Func<TacticFacts, bool> When, Func<TacticFacts, SubEventType> Then);
+internal sealed record SpecialCase(string Name, SubEventType From, Func<TacticFacts, bool> When, Func<TacticFacts, SubEventType> Then);
 
 /// <summary>A rule that picks the sentence's one tactic among those its triggers report.</summary>
-public sealed record ResolutionRule(string Name, Func<TacticFacts, IReadOnlyList<SubEventType>, bool> When, Func<IReadOnlyList<SubEventType>, SubEventType> Then);
+internal sealed record ResolutionRule(string Name, Func<TacticFacts, IReadOnlyList<SubEventType>, bool> When, Func<IReadOnlyList<SubEventType>, SubEventType> Then);
 
 /// <summary>
 /// The tactic decision as ordered tables of named rules: how a trigger that names no tactic is typed from who hit
@@ -72,7 +72,7 @@ public sealed record ResolutionRule(string Name, Func<TacticFacts, IReadOnlyList
 /// ones before), and how the sentence's tactics resolve into one (first rule that applies wins; the last is the
 /// codebook's hierarchy).
 /// </summary>
-public static class TacticRules
+internal static class TacticRules
 {
     private static bool Never(TacticFacts f) => false;
 

@@ -7,7 +7,7 @@ namespace EventExtractor.Extraction;
 /// and wounding five" gives each verb its own figure; "soldiers were killed" with no figure is the codebook's
 /// guess (3 for a plural, 1 for a singular). A total summed up over months or years is no toll.
 /// </summary>
-public sealed class TollReader(ExtractionKnowledge knowledge)
+internal sealed class TollReader(ExtractionKnowledge knowledge)
 {
     private readonly CasualtyReader _casualties = new(knowledge);
     private readonly ClauseReader _clauses = new(knowledge);

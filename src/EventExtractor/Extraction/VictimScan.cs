@@ -8,7 +8,7 @@ namespace EventExtractor.Extraction;
 /// just people. Nouns inside the agent's own phrase ("army soldiers killed ...") do not count as its victims
 /// where that matters.
 /// </summary>
-public readonly record struct VictimScan(bool Civilians, bool ArmedPeople, bool ArmedPeopleBesideAgent, bool PeopleBesideAgent)
+internal readonly record struct VictimScan(bool Civilians, bool ArmedPeople, bool ArmedPeopleBesideAgent, bool PeopleBesideAgent)
 {
     /// <summary>Tokens either side of the trigger that are searched.</summary>
     public const int Reach = 6;

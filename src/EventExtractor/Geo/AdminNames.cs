@@ -8,7 +8,7 @@ namespace EventExtractor.Geo;
 /// A name without a row keeps its GeoNames spelling less a generic suffix ACLED drops ("Borno State" -> "Borno",
 /// "Donetsk Oblast" -> "Donetsk"); a row that maps a name to itself keeps the suffix ("Free State").
 /// </summary>
-public sealed class AdminNames
+internal sealed class AdminNames
 {
     /// <summary>Suffixes ACLED does not write after an admin1 name.</summary>
     private static readonly string[] GenericSuffixes =

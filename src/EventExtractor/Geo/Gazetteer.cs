@@ -10,7 +10,7 @@ namespace EventExtractor.Geo;
 /// Layout constants of the gazetteer file (models/README.md, "gazetteer.bin"), shared by the reader, the C#
 /// writer and, by hand, tools/gazetteer/build.mjs.
 /// </summary>
-public static class GazetteerFormat
+internal static class GazetteerFormat
 {
     /// <summary>The four bytes every (uncompressed) gazetteer starts with.</summary>
     public static ReadOnlySpan<byte> Magic => "EEGZ"u8;
@@ -29,7 +29,7 @@ public static class GazetteerFormat
 /// loading costs little more than reading and un-gzipping the file; <see cref="Get"/> cuts strings on demand.
 /// Immutable after <see cref="Load"/>, so one instance can be shared by threads.
 /// </summary>
-public sealed class Gazetteer
+internal sealed class Gazetteer
 {
     /// <summary>File name of the gazetteer inside the models folder.</summary>
     public const string FileName = "gazetteer.bin";
@@ -369,7 +369,7 @@ public sealed class Gazetteer
 /// The postings of one name: a range of the file's posting list plus, for admin1 regions, postings added from
 /// their ACLED spelling. A small struct; enumerate with an index or foreach without allocating.
 /// </summary>
-public readonly struct GeoPostings
+internal readonly struct GeoPostings
 {
     private readonly Gazetteer? _gazetteer;
     private readonly int _start, _count;

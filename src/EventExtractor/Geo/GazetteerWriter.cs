@@ -5,7 +5,7 @@ using System.Text;
 namespace EventExtractor.Geo;
 
 /// <summary>One place to write with <see cref="GazetteerWriter"/>; fields as in GeoNames.</summary>
-public sealed record GazetteerPlace(
+internal sealed record GazetteerPlace(
     int GeonameId,
     string Name,
     string AsciiName,
@@ -29,7 +29,7 @@ public sealed record GazetteerPlace(
 /// Writes the gazetteer format from C# (small gazetteers for tests and tools). The real file is built by
 /// tools/gazetteer/build.mjs with the same layout and indexing rules; ids are the positions in the input list.
 /// </summary>
-public static class GazetteerWriter
+internal static class GazetteerWriter
 {
     private static readonly string[] RegionSuffixes =
         ["governorate", "province", "region", "oblast", "state", "department", "county", "district", "division", "prefecture", "municipality"];

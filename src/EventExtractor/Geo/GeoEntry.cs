@@ -17,7 +17,7 @@ namespace EventExtractor.Geo;
 /// <param name="FeatureCode">GeoNames feature code: PPLC capital, PPLA/PPLA2.. admin seats, PPL, PPLX section of a city, ADM1 region.</param>
 /// <param name="ParentId">For a city section (PPLX): the city it belongs to, else -1.</param>
 /// <param name="IsAdmin1Region">True for an admin1 region entry.</param>
-public sealed record GeoEntry(
+internal sealed record GeoEntry(
     int Id,
     int GeonameId,
     string Name,
@@ -43,7 +43,7 @@ public sealed record GeoEntry(
 }
 
 /// <summary>How a name matched an entry; lower is a stronger match.</summary>
-public enum GeoMatchKind : byte
+internal enum GeoMatchKind : byte
 {
     /// <summary>The entry's own name or ASCII name (or, for a region, its ACLED spelling).</summary>
     Name = 0,
@@ -59,4 +59,4 @@ public enum GeoMatchKind : byte
 }
 
 /// <summary>One posting of the name index: an entry and how the key matched it.</summary>
-public readonly record struct GeoPosting(int Id, GeoMatchKind Kind);
+internal readonly record struct GeoPosting(int Id, GeoMatchKind Kind);

@@ -10,7 +10,7 @@ namespace EventExtractor.Geo;
 /// (tools/gazetteer/build.mjs) applies exactly the same rules when it writes the index, character by character,
 /// so a key computed here finds the entry written there.
 /// </summary>
-public static class GeoNormalizer
+internal static class GeoNormalizer
 {
     /// <summary>Leading Arabic-style articles; a name that starts with one is also indexed without it.</summary>
     private static readonly string[] Articles =

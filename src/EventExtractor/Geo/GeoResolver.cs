@@ -1,7 +1,7 @@
 namespace EventExtractor.Geo;
 
 /// <summary>What an article tells the resolver beyond the name itself.</summary>
-public sealed class GeoContext
+internal sealed class GeoContext
 {
     /// <summary>An empty context: no preferred country, no places resolved yet.</summary>
     public static GeoContext None { get; } = new();
@@ -39,7 +39,7 @@ public sealed class GeoContext
 /// <param name="Id">Gazetteer entry id.</param>
 /// <param name="Score">The ranking score (higher is better; comparable only between candidates of one name).</param>
 /// <param name="Kind">How the name matched the entry.</param>
-public readonly record struct GeoMatch(int Id, double Score, GeoMatchKind Kind);
+internal readonly record struct GeoMatch(int Id, double Score, GeoMatchKind Kind);
 
 /// <summary>
 /// Picks the entry a place name most likely means. Ranking, strongest first: the article's countries (the first
@@ -48,7 +48,7 @@ public readonly record struct GeoMatch(int Id, double Score, GeoMatchKind Kind);
 /// and closeness to places already resolved in the article. Small places outside the article's countries are
 /// not taken at all, so a capitalised common word that happens to name a hamlet abroad stays unresolved.
 /// </summary>
-public sealed class GeoResolver(Gazetteer gazetteer)
+internal sealed class GeoResolver(Gazetteer gazetteer)
 {
     /// <summary>Below this population a place outside the preferred countries is not taken (unless a capital or provincial seat).</summary>
     public int MinForeignPopulation { get; init; } = 50_000;

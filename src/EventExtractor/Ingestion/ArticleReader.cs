@@ -16,7 +16,7 @@ public sealed class ArticleReaderOptions
     /// real line becomes the headline; the skipped lines follow it in <see cref="Article.Text"/>. When null, the
     /// first non-empty line is the headline.
     /// </summary>
-    public NoiseCues? HeadlineCues { get; init; }
+    internal NoiseCues? HeadlineCues { get; init; }
 
     /// <summary>The default of <see cref="MaxArticleBytes"/>: 8 MiB, some hundred times a long news article.</summary>
     public const long DefaultMaxArticleBytes = 8L * 1024 * 1024;
@@ -28,7 +28,7 @@ public sealed class ArticleReaderOptions
     public long MaxArticleBytes { get; init; } = DefaultMaxArticleBytes;
 
     /// <summary>Told of every file as it is opened (for the checkpoint's input digests); called on the reading thread.</summary>
-    public Action<string>? FileOpened { get; init; }
+    internal Action<string>? FileOpened { get; init; }
 }
 
 /// <summary>One result of reading: an article, or a problem with an input (never both).</summary>
@@ -57,6 +57,7 @@ public sealed class ArticleReader(ArticleReaderOptions options)
     public static readonly IReadOnlySet<string> SupportedExtensions =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".json", ".jsonl", ".html", ".htm" };
 
+    /// <summary>The options the reader was made with.</summary>
     public ArticleReaderOptions Options { get; } = options;
 
     /// <summary>Reads every input in order; <paramref name="standardInput"/> is used for "-".</summary>

@@ -10,14 +10,14 @@ namespace EventExtractor.Ingestion;
 /// <param name="PublishedRaw">The raw publication date value from the page's metadata, if any.</param>
 /// <param name="Source">og:site_name, if any.</param>
 /// <param name="Url">og:url, else the canonical link, if any.</param>
-public sealed record HtmlExtraction(string? Title, string Body, string? PublishedRaw, string? Source, string? Url);
+internal sealed record HtmlExtraction(string? Title, string Body, string? PublishedRaw, string? Source, string? Url);
 
 /// <summary>
 /// Pulls the article out of a news web page: drops page furniture (scripts, menus, headers, footers, share bars,
 /// captions, promotions), picks the &lt;article&gt; (or the element holding the most paragraph text), and keeps
 /// its paragraphs. Everything dropped here would otherwise reach the event stages as text.
 /// </summary>
-public static class HtmlArticleExtractor
+internal static class HtmlArticleExtractor
 {
     /// <summary>Elements that never carry article prose.</summary>
     private static readonly string[] DroppedTags =

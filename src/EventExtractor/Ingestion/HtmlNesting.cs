@@ -13,7 +13,7 @@ namespace EventExtractor.Ingestion;
 /// over; void elements, self-closing tags and elements whose end tag is optional (p, li, td ...) are not counted, so a
 /// page that leaves those open does not drift deeper.
 /// </remarks>
-public static class HtmlNesting
+internal static class HtmlNesting
 {
     /// <summary>The deepest nesting kept.</summary>
     public const int MaxDepth = 256;

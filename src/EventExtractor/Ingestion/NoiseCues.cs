@@ -13,7 +13,7 @@ namespace EventExtractor.Ingestion;
 /// form <c>@NAME</c> defines a macro that later patterns use as <c>{NAME}</c>, so shared pieces (month names, date
 /// shapes) are written once. The first matching row decides the kind.
 /// </remarks>
-public sealed class NoiseCues
+internal sealed class NoiseCues
 {
     /// <summary>File name inside the models folder.</summary>
     public const string FileName = "noise-cues.tsv";

@@ -17,7 +17,7 @@ namespace EventExtractor.Ingestion;
 /// A short second paragraph that does end with a period is left as Body: in plain text it is as often the lede
 /// as a standfirst, and Body keeps it full-weight evidence (both kinds are evidence anyway).</para>
 /// </remarks>
-public sealed class ParagraphClassifier : IStage
+internal sealed class ParagraphClassifier : IStage
 {
     /// <summary>Longest paragraph (in words) still taken for a subheadline.</summary>
     public const int MaxSubheadlineWords = 40;

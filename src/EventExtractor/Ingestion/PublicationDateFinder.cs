@@ -9,7 +9,7 @@ namespace EventExtractor.Ingestion;
 /// "31 October 2021", "2021-10-31"); "31/10/2021" (day/month order unknown) and month-day datelines without a
 /// year ("BAGHDAD, May 19 (Reuters) -") are ignored, because a wrong year or month silently misdates every event.
 /// </summary>
-public static class PublicationDateFinder
+internal static class PublicationDateFinder
 {
     /// <summary>How many non-empty lines at the top of the text may hold a standalone date.</summary>
     public const int TopLines = 8;

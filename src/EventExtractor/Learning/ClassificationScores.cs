@@ -8,7 +8,7 @@ namespace EventExtractor.Learning;
 /// Figures of a snippet classifier against gold classes: accuracy, support-weighted F1, and how many non-events
 /// it rejects. Add (gold, predicted) pairs, then read the figures.
 /// </summary>
-public sealed class ClassificationScores
+internal sealed class ClassificationScores
 {
     private static readonly int ClassCount = Enum.GetValues<SubEventType>().Length;
     private readonly int[,] _confusion = new int[ClassCount, ClassCount];

@@ -4,7 +4,7 @@ using EventExtractor.Text;
 namespace EventExtractor.Learning;
 
 /// <summary>Where a span of text sits in its article; a feature of its own (headlines and ledes report events differently).</summary>
-public enum TextPosition : byte
+internal enum TextPosition : byte
 {
     /// <summary>The headline (or standfirst).</summary>
     Headline,
@@ -17,7 +17,7 @@ public enum TextPosition : byte
 }
 
 /// <summary>Turns a span of an analysed <see cref="Document"/> into hashed features.</summary>
-public interface IFeatureExtractor
+internal interface IFeatureExtractor
 {
     /// <summary>The hasher, whose bucket count bounds every id produced.</summary>
     FeatureHasher Hasher { get; }
@@ -40,7 +40,7 @@ public interface IFeatureExtractor
 /// Knowledge is optional: without it, entity features are the entity label plus its matched words, and a model
 /// records whether it was trained with knowledge (<see cref="UsesKnowledge"/>).
 /// </summary>
-public sealed class DocumentFeatureExtractor : IFeatureExtractor
+internal sealed class DocumentFeatureExtractor : IFeatureExtractor
 {
     /// <summary>Version of the feature definitions; a model trained on another version is refused.</summary>
     public const int FeatureSetVersion = 2;

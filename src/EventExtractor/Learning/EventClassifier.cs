@@ -8,13 +8,13 @@ namespace EventExtractor.Learning;
 /// <param name="Type">The most likely sub-event type, <see cref="SubEventType.None"/> when the span most likely reports no event.</param>
 /// <param name="Confidence">The probability of <paramref name="Type"/> (0..1).</param>
 /// <param name="NoneProbability">The probability that the span reports no event (0..1).</param>
-public readonly record struct EventPrediction(SubEventType Type, float Confidence, float NoneProbability);
+internal readonly record struct EventPrediction(SubEventType Type, float Confidence, float NoneProbability);
 
 /// <summary>
 /// Classifies a span of an analysed document into a sub-event type (or None). Each method fills
 /// <c>probabilities</c>, when given (one per <see cref="SubEventType"/>), with every class's probability.
 /// </summary>
-public interface IEventClassifier
+internal interface IEventClassifier
 {
     /// <summary>
     /// Classifies tokens [<paramref name="firstToken"/>, +<paramref name="tokenCount"/>) of <paramref name="doc"/>:
@@ -38,7 +38,7 @@ public interface IEventClassifier
 /// it was trained with. Thread-safe; each thread reuses its own feature buffer, so a call allocates nothing once
 /// the thread has classified a text of that size (for a linear model).
 /// </summary>
-public sealed class EventClassifier : IEventClassifier
+internal sealed class EventClassifier : IEventClassifier
 {
     [ThreadStatic] private static FeatureBuffer? t_buffer;
     [ThreadStatic] private static ContextCache? t_context;

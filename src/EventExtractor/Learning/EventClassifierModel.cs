@@ -11,7 +11,7 @@ using Newtonsoft.Json;
 namespace EventExtractor.Learning;
 
 /// <summary>What a model file says about itself, beside ML.NET's model: checked when it is loaded.</summary>
-public sealed record EventClassifierMetadata
+internal sealed record EventClassifierMetadata
 {
     /// <summary>The <see cref="EventClassifierModel.FormatVersion"/> it was written in.</summary>
     public int FormatVersion { get; init; } = EventClassifierModel.FormatVersion;
@@ -57,7 +57,7 @@ public sealed record EventClassifierMetadata
 /// through ML.NET's prediction engine, one per thread. Every entry has a fixed time stamp, so the same model always
 /// gives the same bytes.
 /// </remarks>
-public sealed class EventClassifierModel
+internal sealed class EventClassifierModel
 {
     /// <summary>The default model's file name in the models folder.</summary>
     public const string DefaultFileName = "event-classifier.zip";

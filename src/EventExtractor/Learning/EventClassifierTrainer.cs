@@ -10,10 +10,10 @@ namespace EventExtractor.Learning;
 /// <param name="Features">The hashed features, compacted.</param>
 /// <param name="Label">The class; <see cref="SubEventType.None"/> for text that reports no event.</param>
 /// <param name="Source">Where it came from, for messages ("corpus a-01 lede", "notes.csv:12").</param>
-public sealed record LabelledExample(FeatureVector Features, SubEventType Label, string Source);
+internal sealed record LabelledExample(FeatureVector Features, SubEventType Label, string Source);
 
 /// <summary>The ML.NET multiclass trainers the classifier can be fitted with.</summary>
-public enum TrainerKind
+internal enum TrainerKind
 {
     /// <summary>Maximum entropy (multinomial logistic regression) by L-BFGS: the default (best on the dev split).</summary>
     LbfgsMaximumEntropy,
@@ -24,7 +24,7 @@ public enum TrainerKind
 }
 
 /// <summary>Settings of <see cref="EventClassifierTrainer"/>.</summary>
-public sealed record TrainerOptions
+internal sealed record TrainerOptions
 {
     /// <summary>The ML.NET trainer.</summary>
     public TrainerKind Trainer { get; init; } = TrainerKind.LbfgsMaximumEntropy;
@@ -38,7 +38,7 @@ public sealed record TrainerOptions
 }
 
 /// <summary>ML.NET's figures for a model on labelled examples, plus ours (accuracy, weighted F1 and the confusion).</summary>
-public sealed record ClassifierMetrics(MulticlassClassificationMetrics MlNet, ClassificationScores Scores);
+internal sealed record ClassifierMetrics(MulticlassClassificationMetrics MlNet, ClassificationScores Scores);
 
 /// <summary>
 /// Trains an <see cref="EventClassifierModel"/> with one of ML.NET's multiclass trainers over the project's hashed
@@ -46,7 +46,7 @@ public sealed record ClassifierMetrics(MulticlassClassificationMetrics MlNet, Cl
 /// order); each example is one sparse vector, L2-normalized so that long and short texts score on one scale.
 /// Deterministic: one thread, a seeded context, examples in the order given, and a model file with fixed entry times.
 /// </summary>
-public sealed class EventClassifierTrainer(TrainerOptions? options = null)
+internal sealed class EventClassifierTrainer(TrainerOptions? options = null)
 {
     /// <summary>The settings in force.</summary>
     public TrainerOptions Options { get; } = options ?? new TrainerOptions();

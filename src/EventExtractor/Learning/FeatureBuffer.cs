@@ -5,7 +5,7 @@ namespace EventExtractor.Learning;
 /// Grows to the largest example seen and is then reused: extraction into a warm buffer allocates nothing. Not
 /// thread-safe; use one per thread (<see cref="EventClassifier"/> keeps one per thread).
 /// </summary>
-public sealed class FeatureBuffer
+internal sealed class FeatureBuffer
 {
     private int[] _ids;
     private float[] _values;
@@ -91,14 +91,14 @@ public sealed class FeatureBuffer
 }
 
 /// <summary>An example's features, kept: strictly increasing ids and their values.</summary>
-public sealed record FeatureVector(int[] Ids, float[] Values)
+internal sealed record FeatureVector(int[] Ids, float[] Values)
 {
     /// <summary>The factor every score of this vector is multiplied by: 1 / its L2 norm (1 when empty).</summary>
     public float Norm => Scoring.Norm(Values);
 }
 
 /// <summary>How a feature vector turns into class scores; shared by the trainer and the model so they agree.</summary>
-public static class Scoring
+internal static class Scoring
 {
     /// <summary>1 / the L2 norm of the values, so long and short texts score on one scale; 1 for no features.</summary>
     public static float Norm(ReadOnlySpan<float> values)

@@ -1,4 +1,5 @@
 using EventExtractor.Extraction;
+using EventExtractor.Text;
 
 namespace EventExtractor.Learning;
 
@@ -9,7 +10,7 @@ namespace EventExtractor.Learning;
 /// finalizer. Pure arithmetic: nothing is allocated, and the ids do not depend on the process, the platform or
 /// the order features are seen in, which is what makes a saved model usable by another process.
 /// </summary>
-public sealed class FeatureHasher
+internal sealed class FeatureHasher
 {
     /// <summary>The default bucket count, 2^20.</summary>
     public const int DefaultBucketBits = 20;
@@ -55,7 +56,7 @@ public sealed class FeatureHasher
 /// The namespaces of hashed features. The numbers are part of the model format (they seed the hash): never
 /// renumber; add new kinds at the end and bump <see cref="DocumentFeatureExtractor.FeatureSetVersion"/>.
 /// </summary>
-public enum FeatureKind : ushort
+internal enum FeatureKind : ushort
 {
     Word = 1,
     Bigram = 2,

@@ -10,7 +10,7 @@ namespace EventExtractor.Learning;
 /// the lexicons it is asked to run with, since the entity spans, trigger types and cue effects its weights were
 /// fitted to would no longer be the ones its features see.
 /// </summary>
-public static class LexiconFingerprint
+internal static class LexiconFingerprint
 {
     /// <summary>The lowercase hex SHA-256 of the folder's lexicons (file names and contents, line endings normalized).</summary>
     public static string Of(string modelsDir)

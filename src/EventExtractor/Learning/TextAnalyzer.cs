@@ -10,7 +10,7 @@ namespace EventExtractor.Learning;
 /// sentences, lexicon entities, places, dates and the rules' event mentions (whose types and flags are features):
 /// every stage before the event-type stage, which the classifier serves.
 /// </summary>
-public sealed class TextAnalyzer
+internal sealed class TextAnalyzer
 {
     private readonly DocumentPipeline _pipeline;
 
@@ -24,21 +24,10 @@ public sealed class TextAnalyzer
     public ExtractionKnowledge? Knowledge { get; }
 
     /// <summary>The full analysis with every lexicon and the gazetteer of a models folder.</summary>
-    public static TextAnalyzer Load(string modelsDir)
-    {
-        var loaded = KnowledgeLoader.Load(modelsDir);
-        var k = loaded.Knowledge;
-        return new TextAnalyzer(new DocumentPipeline(
-        [
-            ParagraphClassifier.FromModels(modelsDir),
-            new Tokenizer(),
-            new SentenceSplitter(),
-            new LexiconStage(k),
-            new PlaceStage(k, loaded.Places),
-            new DateStage(k),
-            new MentionStage(k),
-        ]), k);
-    }
+    public static TextAnalyzer Load(string modelsDir) => Load(ModelSet.Load(modelsDir));
+
+    /// <summary>The analysis the classifier's features come from, on models already loaded: the extractor's stages up to mention finding.</summary>
+    public static TextAnalyzer Load(ModelSet models) => new(new DocumentPipeline(models.Stages(classifierFeaturesOnly: true)), models.Knowledge);
 
     /// <summary>Paragraphs (no noise cues), tokens and sentences only, no models (for tests and knowledge-free models).</summary>
     public static TextAnalyzer Plain() => new(new DocumentPipeline(

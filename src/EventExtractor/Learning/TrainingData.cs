@@ -10,13 +10,13 @@ using Newtonsoft.Json.Linq;
 namespace EventExtractor.Learning;
 
 /// <summary>A text and its class, before analysis. <paramref name="Label"/> is null when the input gave none.</summary>
-public sealed record LabelledText(string Text, SubEventType? Label, string Source);
+internal sealed record LabelledText(string Text, SubEventType? Label, string Source);
 
 /// <summary>The examples one corpus item gives, and the item's split (null when splits.tsv does not list it).</summary>
-public sealed record CorpusItemExamples(string Id, string? Split, IReadOnlyList<LabelledExample> Examples);
+internal sealed record CorpusItemExamples(string Id, string? Split, IReadOnlyList<LabelledExample> Examples);
 
 /// <summary>Readers of labelled training texts: ACLED exports, JSON Lines, and our annotated corpus.</summary>
-public static class TrainingData
+internal static class TrainingData
 {
     /// <summary>At most this many trigger-less body sentences of one article become None examples.</summary>
     public const int MaxNoneSentencesPerArticle = 3;

@@ -5,7 +5,7 @@ namespace EventExtractor.Lexicons;
 /// "kh"): a matcher takes them only where the text is in capitals. A phrase that also has a plain spelling in the
 /// same lexicon ("Hamas" and "HAMAS") is not one.
 /// </summary>
-public sealed class AcronymPhrases
+internal sealed class AcronymPhrases
 {
     private readonly HashSet<string> _phrases;
 

@@ -7,7 +7,7 @@ namespace EventExtractor.Lexicons;
 /// <param name="Inter">ACLED inter code: 2 rebel group, 3 political militia, 4 identity militia, 8 external/other.</param>
 /// <param name="Iso3">Home country (or, for a multinational force, the country it operates in).</param>
 /// <param name="Aliases">Other names as written in the file.</param>
-public sealed record ArmedGroup(string Name, int Inter, string Iso3, IReadOnlyList<string> Aliases)
+internal sealed record ArmedGroup(string Name, int Inter, string Iso3, IReadOnlyList<string> Aliases)
 {
     /// <summary>
     /// The name without a trailing country in brackets ("Islamic State" for "Islamic State (Iraq)"). Rows of
@@ -21,7 +21,7 @@ public sealed record ArmedGroup(string Name, int Inter, string Iso3, IReadOnlyLi
 /// or acronym. A movement that ACLED names per country ("Islamic State (Iraq)", "Islamic State (Syria)") has one
 /// row per country with the same aliases; <see cref="Resolve"/> picks the row for the event's country.
 /// </summary>
-public sealed class ArmedGroupTable
+internal sealed class ArmedGroupTable
 {
     /// <summary>The file's name inside the models folder.</summary>
     public const string FileName = "armed-groups.tsv";

@@ -10,7 +10,7 @@ namespace EventExtractor.Lexicons;
 /// <param name="Region">ACLED's region ("Middle East").</param>
 /// <param name="Aliases">Other names, as written in the file.</param>
 /// <param name="Demonyms">Adjectives and plurals, as written in the file.</param>
-public sealed record Country(string Iso3, int IsoNumeric, string Iso2, string Name, string Region,
+internal sealed record Country(string Iso3, int IsoNumeric, string Iso2, string Name, string Region,
     IReadOnlyList<string> Aliases, IReadOnlyList<string> Demonyms)
 {
     /// <summary>
@@ -30,7 +30,7 @@ public sealed record Country(string Iso3, int IsoNumeric, string Iso2, string Na
 /// The countries of <c>countries.tsv</c>, looked up by ISO codes, ACLED name, alias or demonym (all compared
 /// through <see cref="LexiconText.Normalize(string)"/>).
 /// </summary>
-public sealed class CountryTable
+internal sealed class CountryTable
 {
     /// <summary>The file's name inside the models folder.</summary>
     public const string FileName = "countries.tsv";

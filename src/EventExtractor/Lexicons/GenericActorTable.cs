@@ -3,7 +3,7 @@ using EventExtractor.Diagnostics;
 namespace EventExtractor.Lexicons;
 
 /// <summary>Whether an unnamed actor usually does the act, suffers it, or either.</summary>
-public enum ActorRole : byte
+internal enum ActorRole : byte
 {
     Either,
     Agent,
@@ -17,14 +17,14 @@ public enum ActorRole : byte
 /// <param name="Actor">ACLED template with <c>{COUNTRY}</c> ("Unidentified Armed Group ({COUNTRY})").</param>
 /// <param name="Inter">ACLED inter code.</param>
 /// <param name="Role">Usual role.</param>
-public sealed record GenericActor(string Phrase, string Actor, int Inter, ActorRole Role)
+internal sealed record GenericActor(string Phrase, string Actor, int Inter, ActorRole Role)
 {
     /// <summary>The actor name for an event in a country: "Civilians (Iraq)" (ACLED writes the bare name here).</summary>
     public string ActorName(Country country) => Actor.Replace("{COUNTRY}", country.Name);
 }
 
 /// <summary>Unnamed actors: gunmen, protesters, rioters, civilians, mapped to ACLED's generic actor names.</summary>
-public sealed class GenericActorTable
+internal sealed class GenericActorTable
 {
     /// <summary>The file's name inside the models folder.</summary>
     public const string FileName = "generic-actors.tsv";

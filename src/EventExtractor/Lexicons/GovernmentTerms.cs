@@ -3,7 +3,7 @@ using EventExtractor.Diagnostics;
 namespace EventExtractor.Lexicons;
 
 /// <summary>Which state actor a phrase names; ACLED's name differs for each.</summary>
-public enum StateForce : byte
+internal enum StateForce : byte
 {
     /// <summary>"Military Forces of …"</summary>
     Military,
@@ -18,13 +18,13 @@ public enum StateForce : byte
 /// <param name="Start">First day in office.</param>
 /// <param name="End">The successor's first day (exclusive), or null while in office.</param>
 /// <param name="Label">ACLED's bracketed period ("2020-2022", "2022-").</param>
-public sealed record GovernmentTerm(string Iso3, DateOnly Start, DateOnly? End, string Label);
+internal sealed record GovernmentTerm(string Iso3, DateOnly Start, DateOnly? End, string Label);
 
 /// <summary>
 /// The government terms ACLED writes into state-force actor names, and the helpers that build those names
 /// ("Military Forces of Iraq (2020-2022) Counter-Terrorism Service").
 /// </summary>
-public sealed class GovernmentTerms
+internal sealed class GovernmentTerms
 {
     /// <summary>The file's name inside the models folder.</summary>
     public const string FileName = "government-terms.tsv";

@@ -1,7 +1,7 @@
 namespace EventExtractor.Lexicons;
 
 /// <summary>All lexicon tables of a models folder, loaded together (countries first: the others refer to it).</summary>
-public sealed class Lexicon
+internal sealed class Lexicon
 {
     private Lexicon(string dir)
     {

@@ -13,7 +13,7 @@ namespace EventExtractor.Lexicons;
 /// spaces; runs of whitespace collapse to one space; leading/trailing spaces go. Other punctuation (the dots of
 /// "u.s.", the ampersand of "AT&amp;T") is kept, because it tells acronyms apart.
 /// </remarks>
-public static class LexiconText
+internal static class LexiconText
 {
     /// <summary>Normalizes a phrase or a span of text for lookup.</summary>
     public static string Normalize(string text) => Normalize(text.AsSpan());

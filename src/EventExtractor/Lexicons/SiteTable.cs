@@ -9,14 +9,14 @@ namespace EventExtractor.Lexicons;
 /// <param name="Iso2">Country.</param>
 /// <param name="Latitude">WGS84, 4 decimals.</param>
 /// <param name="Longitude">WGS84, 4 decimals.</param>
-public sealed record Site(string Phrase, string Kind, string Location, string Iso2, double Latitude, double Longitude);
+internal sealed record Site(string Phrase, string Kind, string Location, string Iso2, double Latitude, double Longitude);
 
 /// <summary>
 /// Named sites that news names instead of a town. A phrase may be listed once per city ("Tahrir Square" in Cairo
 /// and in Baghdad); such rows differ in <see cref="Site.Location"/> and the extractor prefers the one whose
 /// town or country the article mentions.
 /// </summary>
-public sealed class SiteTable
+internal sealed class SiteTable
 {
     /// <summary>The file's name inside the models folder.</summary>
     public const string FileName = "sites.tsv";

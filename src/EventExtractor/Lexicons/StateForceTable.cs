@@ -8,7 +8,7 @@ namespace EventExtractor.Lexicons;
 /// <param name="Force">Military, police or government.</param>
 /// <param name="Unit">A unit ACLED appends to the actor name, or empty.</param>
 /// <param name="Line">Line in the file, for messages.</param>
-public sealed record StateForceRow(string Phrase, string Iso3, StateForce Force, string Unit, int Line)
+internal sealed record StateForceRow(string Phrase, string Iso3, StateForce Force, string Unit, int Line)
 {
     /// <summary>True for a <c>*</c> row whose phrase is expanded for every country.</summary>
     public bool IsTemplate => Iso3 == "*";
@@ -20,7 +20,7 @@ public sealed record StateForceRow(string Phrase, string Iso3, StateForce Force,
 /// <param name="Force">Military, police or government.</param>
 /// <param name="Unit">Unit name or empty.</param>
 /// <param name="Row">Index of the source row in <see cref="StateForceTable.Rows"/>.</param>
-public sealed record StateForceEntry(string Phrase, string Iso3, StateForce Force, string Unit, int Row);
+internal sealed record StateForceEntry(string Phrase, string Iso3, StateForce Force, string Unit, int Row);
 
 /// <summary>
 /// Phrases that name a state's forces ("Iraqi troops", "the Pentagon", "IDF"), with templates expanded for every
@@ -33,7 +33,7 @@ public sealed record StateForceEntry(string Phrase, string Iso3, StateForce Forc
 /// the phrase without it, so both "the Iraqi government" and "Iraqi government" are found; when a template and a
 /// named row give the same phrase the named row wins. Two different named rows may not share a phrase.
 /// </remarks>
-public sealed class StateForceTable
+internal sealed class StateForceTable
 {
     /// <summary>The file's name inside the models folder.</summary>
     public const string FileName = "state-forces.tsv";

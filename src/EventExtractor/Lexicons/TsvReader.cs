@@ -8,7 +8,7 @@ namespace EventExtractor.Lexicons;
 /// lines and blank lines ignored, list-valued columns split on <c>|</c>. Any problem is a
 /// <see cref="ModelException"/> that names the file and line, because these files are edited by hand.
 /// </summary>
-public static class TsvReader
+internal static class TsvReader
 {
     /// <summary>Reads a file whose header must be exactly <paramref name="columns"/>.</summary>
     public static IReadOnlyList<TsvRow> Read(string path, params string[] columns)
@@ -67,7 +67,7 @@ public static class TsvReader
 }
 
 /// <summary>One data row of a TSV model file, with typed accessors that fail with the file and line.</summary>
-public readonly struct TsvRow
+internal readonly struct TsvRow
 {
     private readonly string[] _columns;
     private readonly string[] _fields;

@@ -7,10 +7,10 @@ namespace EventExtractor.Lexicons;
 /// <param name="Phrase">The phrase as written ("Katyusha rockets").</param>
 /// <param name="Weapon">Normalized weapon name ("Katyusha rocket").</param>
 /// <param name="Hint">The sub-event type the weapon suggests, or <see cref="SubEventType.None"/>.</param>
-public sealed record WeaponEntry(string Phrase, string Weapon, SubEventType Hint);
+internal sealed record WeaponEntry(string Phrase, string Weapon, SubEventType Hint);
 
 /// <summary>Weapon phrases, their normalized names, and the sub-event type each suggests.</summary>
-public sealed class WeaponTable
+internal sealed class WeaponTable
 {
     /// <summary>The file's name inside the models folder.</summary>
     public const string FileName = "weapons.tsv";

@@ -8,7 +8,7 @@ namespace EventExtractor.Output;
 /// format so CSV and JSON never disagree. Strings stay strings (empty when unknown); numbers that may be unknown
 /// are null; coordinates are rounded to ACLED's 4 decimals.
 /// </summary>
-public static class AcledValues
+internal static class AcledValues
 {
     /// <summary>The column values, one per <see cref="AcledRecord.AcledColumns"/> entry: string, int?, long or double?.</summary>
     public static object?[] Of(AcledRecord r) =>

@@ -7,7 +7,7 @@ namespace EventExtractor.Output;
 /// in the same folder (so the final rename stays on one file system and is atomic); <see cref="Commit"/> renames it
 /// over the target; disposing without a commit deletes it. UTF-8 without a byte-order mark, "\n" line ends.
 /// </summary>
-public sealed class AtomicFileWriter : IDisposable
+internal sealed class AtomicFileWriter : IDisposable
 {
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 

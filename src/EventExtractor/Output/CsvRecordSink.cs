@@ -9,7 +9,7 @@ namespace EventExtractor.Output;
 /// line ends, RFC 4180 quoting, coordinates with 4 decimals, unknown values empty, UTF-8 without BOM; text that a
 /// spreadsheet would run as a formula is neutralised (<see cref="NeutraliseFormula"/>).
 /// </summary>
-public sealed class CsvRecordSink : TextRecordSink
+internal sealed class CsvRecordSink : TextRecordSink
 {
     // The defaults are RFC 4180 quoting and the invariant culture; only the line end differs.
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\n" };

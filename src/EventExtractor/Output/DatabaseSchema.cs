@@ -5,7 +5,7 @@ using Newtonsoft.Json;
 namespace EventExtractor.Output;
 
 /// <summary>What a database column holds; each SQL dialect maps it to its own type.</summary>
-public enum SqlColumnKind
+internal enum SqlColumnKind
 {
     /// <summary>Text, never null: "" when unknown, as in the CSV.</summary>
     Text,
@@ -26,10 +26,10 @@ public enum SqlColumnKind
 /// <summary>One column of the <c>events</c> table.</summary>
 /// <param name="Name">The column name: the ACLED export name, or one of our extras.</param>
 /// <param name="Kind">What it holds.</param>
-public sealed record SqlColumn(string Name, SqlColumnKind Kind);
+internal sealed record SqlColumn(string Name, SqlColumnKind Kind);
 
 /// <summary>The SQL dialects EventExtractor writes.</summary>
-public enum SqlDialect
+internal enum SqlDialect
 {
     /// <summary>SQLite 3 (upsert needs 3.24 or later; the bundled library is newer).</summary>
     Sqlite,
@@ -50,7 +50,7 @@ public enum SqlDialect
 /// into the article text), replaced whole whenever its event is written again.</item>
 /// </list>
 /// </summary>
-public static class DatabaseSchema
+internal static class DatabaseSchema
 {
     /// <summary>The events table.</summary>
     public const string EventsTable = "events";

@@ -10,7 +10,7 @@ namespace EventExtractor.Output;
 /// (and a stale one from an earlier run with the same output is removed, so the pair always matches). Output to
 /// standard output has no errors file: standard error is the only report.
 /// </summary>
-public sealed class ErrorReport
+internal sealed class ErrorReport
 {
     private readonly List<InputProblem> _problems = new();
     private readonly TextWriter _stderr;

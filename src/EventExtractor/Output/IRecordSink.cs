@@ -7,7 +7,7 @@ namespace EventExtractor.Output;
 /// commit discards what it was given (a file sink leaves the previous output untouched), so a failed run never
 /// leaves half a file behind.
 /// </summary>
-public interface IRecordSink : IDisposable
+internal interface IRecordSink : IDisposable
 {
     /// <summary>Adds one record, after those already written.</summary>
     void Write(AcledRecord record);
@@ -20,7 +20,7 @@ public interface IRecordSink : IDisposable
 /// A sink that keeps a list of the articles a run processed, those that gave no record too, so that "processed,
 /// nothing found" can be told from "never processed" (the databases' <c>articles</c> table).
 /// </summary>
-public interface IArticleLedger
+internal interface IArticleLedger
 {
     /// <summary>Told of each article the run processed, in input order, before its records (if any) are written.</summary>
     /// <param name="articleId">The article id.</param>

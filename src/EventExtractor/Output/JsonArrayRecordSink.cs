@@ -7,7 +7,7 @@ namespace EventExtractor.Output;
 /// One JSON array of record objects (see <see cref="JsonRecordWriter"/> for the keys), indented by two spaces,
 /// "\n" line ends and a final newline. An empty run gives <c>[]</c>.
 /// </summary>
-public sealed class JsonArrayRecordSink : TextRecordSink
+internal sealed class JsonArrayRecordSink : TextRecordSink
 {
     private readonly JsonTextWriter _json;
 

@@ -7,7 +7,7 @@ namespace EventExtractor.Output;
 /// JSON Lines: one record per line as a compact JSON object (see <see cref="JsonRecordWriter"/> for the keys),
 /// each line ended by "\n". Also what goes to standard output, where records appear as they are written.
 /// </summary>
-public sealed class JsonLinesRecordSink : TextRecordSink
+internal sealed class JsonLinesRecordSink : TextRecordSink
 {
     private readonly JsonTextWriter _json;
 

@@ -12,7 +12,7 @@ namespace EventExtractor.Output;
 /// (<c>year</c>, <c>time_precision</c>, <c>iso</c>, <c>latitude</c>, <c>longitude</c>, <c>geo_precision</c>) are
 /// <c>null</c> then, never "" — so a reader can type them. <c>fatalities</c> and <c>timestamp</c> are always numbers.
 /// </summary>
-public static class JsonRecordWriter
+internal static class JsonRecordWriter
 {
     /// <summary>Extra keys after the 31 ACLED columns, in output order.</summary>
     public static readonly string[] ExtraKeys = ["article_id", "weapons", "injuries", "confidence", "evidence"];

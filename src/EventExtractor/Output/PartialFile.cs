@@ -8,7 +8,7 @@ namespace EventExtractor.Output;
 /// reopen it, cut it back to the length its checkpoint vouches for, and append. UTF-8 without a byte-order mark.
 /// The file is locked against a second run writing the same output.
 /// </summary>
-public sealed class PartialFile : IDisposable
+internal sealed class PartialFile : IDisposable
 {
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 

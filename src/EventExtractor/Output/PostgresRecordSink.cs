@@ -16,7 +16,7 @@ namespace EventExtractor.Output;
 /// <c>timestamp</c> bigint, <c>first_seen</c> timestamptz. Errors become one-line messages naming the URL without
 /// its password.
 /// </summary>
-public sealed class PostgresRecordSink : SqlRecordSink
+internal sealed class PostgresRecordSink : SqlRecordSink
 {
     private const string StageEvents = "ee_stage_events";
     private const string StageEvidence = "ee_stage_evidence";

@@ -9,7 +9,7 @@ namespace EventExtractor.Output;
 /// <c>sslmode</c>, <c>search_path</c> (or <c>schema</c>: where the tables go) and <c>connect_timeout</c> (seconds).
 /// <see cref="Display"/> is the URL without its password, the only form that may appear in a message.
 /// </summary>
-public sealed class PostgresUrl
+internal sealed class PostgresUrl
 {
     private PostgresUrl(NpgsqlConnectionStringBuilder settings, string display)
     {

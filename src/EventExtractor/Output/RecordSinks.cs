@@ -3,7 +3,7 @@ using EventExtractor.Diagnostics;
 namespace EventExtractor.Output;
 
 /// <summary>The output formats EventExtractor writes.</summary>
-public enum OutputFormat
+internal enum OutputFormat
 {
     /// <summary>ACLED CSV (<c>.csv</c>).</summary>
     Csv,
@@ -18,7 +18,7 @@ public enum OutputFormat
 }
 
 /// <summary>Chooses and opens the sink for an output path.</summary>
-public static class RecordSinks
+internal static class RecordSinks
 {
     /// <summary>The output name that means standard output.</summary>
     public const string StandardOutput = "-";

@@ -9,7 +9,7 @@ namespace EventExtractor.Output;
 /// <param name="Source">The source the article's records name.</param>
 /// <param name="RecordCount">The events written for the article by this run so far (0 for an article processed
 /// without finding any).</param>
-public sealed record ArticleRow(string ArticleId, string Source, int RecordCount)
+internal sealed record ArticleRow(string ArticleId, string Source, int RecordCount)
 {
     /// <summary>The source came from the article itself (the run told of it), not from a record.</summary>
     internal bool FromLedger { get; init; }
@@ -24,7 +24,7 @@ public sealed record ArticleRow(string ArticleId, string Source, int RecordCount
 /// (the record takes the next free id). A sink disposed without <see cref="Commit"/> discards the batch in hand.
 /// Not thread-safe: call it from one thread.
 /// </summary>
-public abstract class SqlRecordSink : IRecordSink, IArticleLedger
+internal abstract class SqlRecordSink : IRecordSink, IArticleLedger
 {
     /// <summary>Records per transaction.</summary>
     public const int DefaultBatchSize = 500;

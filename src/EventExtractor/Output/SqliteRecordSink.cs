@@ -13,7 +13,7 @@ namespace EventExtractor.Output;
 /// 'YYYY-MM-DD' text, <c>weapons</c> as JSON text (SQLite's json functions read it), <c>first_seen</c> as
 /// ISO-8601 UTC text.
 /// </summary>
-public sealed class SqliteRecordSink : SqlRecordSink
+internal sealed class SqliteRecordSink : SqlRecordSink
 {
     private readonly SqliteConnection _connection;
 

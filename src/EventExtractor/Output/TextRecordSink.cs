@@ -6,7 +6,7 @@ namespace EventExtractor.Output;
 /// A sink that writes text either to an <see cref="AtomicFileWriter"/> (committed at the end) or straight to a
 /// caller's <see cref="TextWriter"/> such as standard output (flushed at the end, never closed: it is not ours).
 /// </summary>
-public abstract class TextRecordSink : IRecordSink
+internal abstract class TextRecordSink : IRecordSink
 {
     private readonly AtomicFileWriter? _file;
     private bool _committed;

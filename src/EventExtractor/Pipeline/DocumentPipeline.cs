@@ -6,7 +6,7 @@ namespace EventExtractor.Pipeline;
 /// An ordered list of stages, checked when built: each stage's requirements must be provided by the
 /// stages before it, so a mis-ordered pipeline fails at construction, not halfway through a batch.
 /// </summary>
-public sealed class DocumentPipeline
+internal sealed class DocumentPipeline
 {
     private readonly IStage[] _stages;
 

@@ -4,7 +4,7 @@ namespace EventExtractor.Pipeline;
 
 /// <summary>Annotation layers a stage needs or adds; checked when a pipeline is built.</summary>
 [Flags]
-public enum Annotations
+internal enum Annotations
 {
     None = 0,
     Paragraphs = 1 << 0,
@@ -31,7 +31,7 @@ public enum Annotations
 /// <see cref="Provides"/>; it never changes what an earlier stage made.
 /// Stages are immutable after construction and safe to share across threads (one document per call).
 /// </summary>
-public interface IStage
+internal interface IStage
 {
     /// <summary>Short name for messages.</summary>
     string Name { get; }

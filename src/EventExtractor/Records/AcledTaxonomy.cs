@@ -1,7 +1,7 @@
 namespace EventExtractor.Records;
 
 /// <summary>The 25 ACLED sub-event types, plus <see cref="None"/> for text that reports no event.</summary>
-public enum SubEventType : byte
+internal enum SubEventType : byte
 {
     None = 0,
     // Battles
@@ -38,7 +38,7 @@ public enum SubEventType : byte
 }
 
 /// <summary>ACLED's six event types.</summary>
-public enum EventType : byte
+internal enum EventType : byte
 {
     None = 0,
     Battles,
@@ -50,7 +50,7 @@ public enum EventType : byte
 }
 
 /// <summary>Names, parents and precedence of ACLED's event taxonomy, as the codebook gives them.</summary>
-public static class AcledTaxonomy
+internal static class AcledTaxonomy
 {
     private static readonly string[] SubEventNames =
     [

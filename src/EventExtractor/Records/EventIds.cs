@@ -8,7 +8,7 @@ namespace EventExtractor.Records;
 /// event the id it had; when two events of a run still get one id (two articles whose hashes meet), the later one
 /// takes the next free number (<see cref="Next"/>), in output order, so reruns of the same input agree.
 /// </summary>
-public static class EventIds
+internal static class EventIds
 {
     /// <summary>Digits of the number part.</summary>
     public const int Digits = 8;
@@ -49,7 +49,7 @@ public static class EventIds
 /// The event ids a run has handed out, so that no two records of the run share one. Compact: an ISO3 + 8-digit id is
 /// kept as one 64-bit number, anything else as text.
 /// </summary>
-public sealed class EventIdSet
+internal sealed class EventIdSet
 {
     private readonly HashSet<long> _packed = new();
     private readonly HashSet<string> _other = new(StringComparer.Ordinal);

@@ -23,7 +23,7 @@ namespace EventExtractor.Running;
 /// and when cancelled, the checkpoint callback is given the <see cref="RunState"/>: the output up to there is final,
 /// and a run started from that state skips what was done and ends with what an uninterrupted run writes.
 /// </remarks>
-public sealed class ExtractionRun
+internal sealed class ExtractionRun
 {
     private readonly Func<Article, IReadOnlyList<AcledRecord>> _extract;
     private readonly IRecordSink _sink;

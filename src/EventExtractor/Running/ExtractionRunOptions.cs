@@ -1,7 +1,7 @@
 namespace EventExtractor.Running;
 
 /// <summary>How an <see cref="ExtractionRun"/> runs.</summary>
-public sealed class ExtractionRunOptions
+internal sealed class ExtractionRunOptions
 {
     /// <summary>Articles extracted at once (one per thread; an article is never split). Default: one per core.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
@@ -31,4 +31,4 @@ public sealed class ExtractionRunOptions
 /// <param name="Problems">Problems reported so far.</param>
 /// <param name="Elapsed">Time since this run (or resume) started.</param>
 /// <param name="ArticlesThisSession">Articles read since this run (or resume) started, for the rate.</param>
-public readonly record struct RunProgress(long Articles, long Records, long Problems, TimeSpan Elapsed, long ArticlesThisSession);
+internal readonly record struct RunProgress(long Articles, long Records, long Problems, TimeSpan Elapsed, long ArticlesThisSession);

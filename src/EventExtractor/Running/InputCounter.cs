@@ -7,7 +7,7 @@ namespace EventExtractor.Running;
 /// <c>.html</c> and <c>.json</c> file (a JSON array counts as one), one per non-blank line of a <c>.jsonl</c> file,
 /// folders listed as the reader lists them. Unknown (null) when standard input is among the inputs.
 /// </summary>
-public static class InputCounter
+internal static class InputCounter
 {
     /// <summary>The estimated number of articles, or null when it cannot be known in advance.</summary>
     public static long? CountArticles(IReadOnlyList<string> inputs, CancellationToken cancel = default)

@@ -13,7 +13,7 @@ namespace EventExtractor.Running;
 /// once, at the first checkpoint after; the digests go to a JSON Lines file beside the checkpoint, appended to, so a
 /// checkpoint costs the same however many files a run has read.
 /// </summary>
-public sealed class InputDigests
+internal sealed class InputDigests
 {
     private readonly ConcurrentQueue<string> _opened = new();
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace EventExtractor.Running;
 /// may not be an input, lie inside an input folder (its records or errors file would be read as articles by the
 /// next run), or be a folder.
 /// </summary>
-public static class OutputPlacement
+internal static class OutputPlacement
 {
     /// <summary>Throws when <paramref name="output"/> is misplaced with respect to <paramref name="inputs"/>.</summary>
     /// <exception cref="UsageException">The output is a folder, one of the inputs, or inside an input folder.</exception>

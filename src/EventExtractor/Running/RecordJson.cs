@@ -11,7 +11,7 @@ namespace EventExtractor.Running;
 /// (coordinates and confidence are already rounded as printed), which is what lets shard outputs and checkpoints
 /// carry records through a later merge unchanged.
 /// </summary>
-public static class RecordJson
+internal static class RecordJson
 {
     /// <summary>The record in <paramref name="o"/>; absent keys keep their defaults.</summary>
     /// <exception cref="FormatException">A value has the wrong JSON type.</exception>

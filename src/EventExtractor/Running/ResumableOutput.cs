@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace EventExtractor.Running;
 
 /// <summary>The kinds of file output a run can continue after an interruption.</summary>
-public enum ResumableFormat
+internal enum ResumableFormat
 {
     /// <summary>JSON Lines of records.</summary>
     JsonLines,
@@ -31,7 +31,7 @@ public enum ResumableFormat
 /// deterministic, it then writes exactly what the interrupted run would have written. Without a progress file or a
 /// partial output, <c>--resume</c> starts from the beginning.
 /// </remarks>
-public sealed class ResumableOutput : IDisposable
+internal sealed class ResumableOutput : IDisposable
 {
     private const int Version = 1;
 

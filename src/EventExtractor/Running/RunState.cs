@@ -4,7 +4,7 @@ namespace EventExtractor.Running;
 /// Where a run stands after the inputs it has consumed: what a checkpoint saves and a resumed run starts from. The
 /// output holds exactly the records that left the merge window so far; <see cref="Window"/> holds the rest.
 /// </summary>
-public sealed class RunState
+internal sealed class RunState
 {
     /// <summary>Read outcomes consumed, in input order (articles and input problems, of every shard).</summary>
     public long Inputs { get; set; }

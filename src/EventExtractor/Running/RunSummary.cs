@@ -8,7 +8,7 @@ namespace EventExtractor.Running;
 /// <param name="RecordsWritten">Records written to the output, after merging across articles.</param>
 /// <param name="Problems">Input problems: rejected inputs, warnings and articles whose extraction failed.</param>
 /// <param name="Elapsed">Wall-clock time of the run.</param>
-public sealed record RunSummary(int ArticlesRead, int ArticlesWithEvents, int RecordsWritten, int Problems, TimeSpan Elapsed)
+internal sealed record RunSummary(int ArticlesRead, int ArticlesWithEvents, int RecordsWritten, int Problems, TimeSpan Elapsed)
 {
     /// <summary>True when every input was used without a problem.</summary>
     public bool Clean => Problems == 0;

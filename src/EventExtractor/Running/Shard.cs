@@ -9,7 +9,7 @@ namespace EventExtractor.Running;
 /// depends only on the ids, so every shard can read the same inputs on a different machine and together they cover
 /// each article exactly once. Input problems not tied to an article go to the shard of their input's name.
 /// </summary>
-public readonly record struct Shard(int Index, int Count)
+internal readonly record struct Shard(int Index, int Count)
 {
     /// <summary>Parses "K/N" (1-based K).</summary>
     public static bool TryParse(string text, out Shard shard)

@@ -9,7 +9,7 @@ namespace EventExtractor.Running;
 /// <c>"article_seq"</c>, the 0-based position of its article among all articles of the inputs. The positions let
 /// <see cref="ShardMerge"/> put the shards back in single-run order and apply the cross-article merge.
 /// </summary>
-public sealed class ShardLinesSink : TextRecordSink, IPositionedRecordSink
+internal sealed class ShardLinesSink : TextRecordSink, IPositionedRecordSink
 {
     /// <summary>The key that carries the article position.</summary>
     public const string PositionKey = "article_seq";

@@ -12,7 +12,7 @@ namespace EventExtractor.Running;
 /// <see cref="WindowMerger"/> a single run uses. With the window of the single run, the result is that run's
 /// output, byte for byte, in any output format.
 /// </summary>
-public static class ShardMerge
+internal static class ShardMerge
 {
     private sealed class Input(string name, TextReader reader)
     {

@@ -5,7 +5,7 @@ namespace EventExtractor.Running;
 /// <summary>A record waiting in the merge window, with the input position of the article that first reported it.</summary>
 /// <param name="Position">0-based index of the article among all articles of the run's inputs, in input order.</param>
 /// <param name="Record">The record; it absorbs later reports of the same event while it is in the window.</param>
-public sealed record PendingRecord(long Position, AcledRecord Record);
+internal sealed record PendingRecord(long Position, AcledRecord Record);
 
 /// <summary>
 /// The cross-article merge of a run, over a sliding window of articles so memory does not grow with the run: the
@@ -23,7 +23,7 @@ public sealed record PendingRecord(long Position, AcledRecord Record);
 /// record with the same key from an article already listed is dropped. Undated or unplaced records are never merged.
 /// A window of 0 turns merging off: records pass through as extracted.
 /// </remarks>
-public sealed class WindowMerger
+internal sealed class WindowMerger
 {
     /// <summary>The default window: 500 articles (memory stays under 300 MB over a gigabyte of input).</summary>
     public const int DefaultWindow = 500;

@@ -1,7 +1,7 @@
 namespace EventExtractor.Text;
 
 /// <summary>UTF-16 offsets to Unicode code point offsets.</summary>
-public static class CodePointIndex
+internal static class CodePointIndex
 {
     /// <summary>
     /// A function from a UTF-16 offset of <paramref name="text"/> to the number of code points before it (the

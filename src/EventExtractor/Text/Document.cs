@@ -9,7 +9,7 @@ namespace EventExtractor.Text;
 /// paragraphs, entities and event mentions are small structs holding offsets into it, and strings are cut
 /// only when a record is written (the Catalyst / spaCy layout).
 /// </summary>
-public sealed class Document
+internal sealed class Document
 {
     public Document(Article article)
     {
@@ -46,10 +46,10 @@ public sealed class Document
     public List<EntitySpan> Entities { get; } = new();
 
     /// <summary>The words lexicon matchers run over (hyphenated tokens split into parts); set by the lexicon stage.</summary>
-    public EventExtractor.Extraction.MatchWord[] Words { get; set; } = [];
+    public MatchWord[] Words { get; set; } = [];
 
     /// <summary>Places resolved in this document; Place entities point here with their Ref.</summary>
-    public List<EventExtractor.Extraction.PlaceInfo> Places { get; } = new();
+    public List<PlaceInfo> Places { get; } = new();
 
     /// <summary>ISO2 codes of the story's countries, most likely first; set by the place stage.</summary>
     public List<string> Countries { get; } = new();
@@ -81,12 +81,12 @@ public sealed class Document
     /// </summary>
     public EventMention? InferredMention { get; set; }
 
-    /// <summary>Normalized word hashes of the tokens (see <see cref="EventExtractor.Extraction.WordKey"/>), filled once by the lexicon stage.</summary>
+    /// <summary>Normalized word hashes of the tokens (see <see cref="WordKey"/>), filled once by the lexicon stage.</summary>
     public ulong[] TokenHashes { get; set; } = [];
 
     /// <summary>The normalized word hash of a token: cached when the lexicon stage has run, else computed.</summary>
     public ulong TokenHash(int tokenIndex) =>
-        tokenIndex < TokenHashes.Length ? TokenHashes[tokenIndex] : EventExtractor.Extraction.WordKey.Hash(TokenText(tokenIndex));
+        tokenIndex < TokenHashes.Length ? TokenHashes[tokenIndex] : WordKey.Hash(TokenText(tokenIndex));
 
     /// <summary>The text of a token, as a span (no allocation).</summary>
     public ReadOnlySpan<char> TokenText(int tokenIndex)
@@ -157,7 +157,7 @@ public sealed class Document
 }
 
 /// <summary>What a token looks like; set by the tokenizer.</summary>
-public enum TokenKind : byte
+internal enum TokenKind : byte
 {
     Word,
     Number,
@@ -167,7 +167,7 @@ public enum TokenKind : byte
 
 /// <summary>Shape flags of a token, set by the tokenizer, used by features and matchers.</summary>
 [Flags]
-public enum TokenFlags : byte
+internal enum TokenFlags : byte
 {
     None = 0,
     Capitalized = 1,
@@ -182,16 +182,16 @@ public enum TokenFlags : byte
 }
 
 /// <summary>One token: a range of the document's text.</summary>
-public readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags)
+internal readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags)
 {
     public int End => Start + Length;
 }
 
 /// <summary>One sentence: a token range (and its character range) inside one paragraph.</summary>
-public readonly record struct Sentence(int FirstToken, int TokenCount, int Start, int End, int Paragraph);
+internal readonly record struct Sentence(int FirstToken, int TokenCount, int Start, int End, int Paragraph);
 
 /// <summary>What a paragraph of the article is; anything but Headline and Body is noise, never evidence.</summary>
-public enum ParagraphKind : byte
+internal enum ParagraphKind : byte
 {
     Body,
     Headline,
@@ -204,14 +204,14 @@ public enum ParagraphKind : byte
 }
 
 /// <summary>A paragraph: a run of non-empty lines, and its kind.</summary>
-public readonly record struct Paragraph(int Start, int End, ParagraphKind Kind)
+internal readonly record struct Paragraph(int Start, int End, ParagraphKind Kind)
 {
     /// <summary>True when the paragraph may be used as evidence of an event.</summary>
     public bool IsEvidence => Kind is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Subheadline;
 }
 
 /// <summary>Label of an entity span.</summary>
-public enum EntityLabel : byte
+internal enum EntityLabel : byte
 {
     Actor,
     Place,
@@ -230,7 +230,7 @@ public enum EntityLabel : byte
 /// An entity: a token range, its label, and the id of what it refers to in the knowledge that found it
 /// (a lexicon entry, a gazetteer entry, a resolved date as a day number ...).
 /// </summary>
-public record struct EntitySpan(int FirstToken, int TokenCount, EntityLabel Label, int Ref)
+internal record struct EntitySpan(int FirstToken, int TokenCount, EntityLabel Label, int Ref)
 {
     public int EndToken => FirstToken + TokenCount;
 
@@ -242,7 +242,7 @@ public record struct EntitySpan(int FirstToken, int TokenCount, EntityLabel Labe
 /// An event mention: the sentence that reports it, its main trigger, the sub-event type it signals, and the
 /// entity spans (indexes into <see cref="Document.Entities"/>) chosen for its roles; -1 means no filler.
 /// </summary>
-public record struct EventMention(int Sentence, int TriggerEntity, SubEventType Type)
+internal record struct EventMention(int Sentence, int TriggerEntity, SubEventType Type)
 {
     public int Actor1 { get; set; } = -1;
     public int Actor2 { get; set; } = -1;
@@ -257,7 +257,7 @@ public record struct EventMention(int Sentence, int TriggerEntity, SubEventType 
 }
 
 /// <summary>Who decided a mention's sub-event type.</summary>
-public enum TypeSource : byte
+internal enum TypeSource : byte
 {
     /// <summary>The rules' type stands.</summary>
     Rules,
@@ -266,19 +266,19 @@ public enum TypeSource : byte
 }
 
 /// <summary>The sub-event type decided for a mention, the probability the classifier gives it, and who decided.</summary>
-public readonly record struct MentionType(SubEventType Type, float Probability, TypeSource Source);
+internal readonly record struct MentionType(SubEventType Type, float Probability, TypeSource Source);
 
 /// <summary>
 /// What a mention takes from the sentences around it: a place entity and a date entity (indexes into
 /// <see cref="Document.Entities"/>), -1 for none. Used only where the mention has none of its own.
 /// </summary>
-public readonly record struct MentionContext(int Place, int Date)
+internal readonly record struct MentionContext(int Place, int Date)
 {
     public static readonly MentionContext None = new(-1, -1);
 }
 
 /// <summary>Why a mention reports no conflict event, as the event context stage reads the text around it.</summary>
-public enum NonEventReason : byte
+internal enum NonEventReason : byte
 {
     /// <summary>Nothing shows it is not an event.</summary>
     None,
@@ -300,7 +300,7 @@ public enum NonEventReason : byte
 
 /// <summary>What else a mention's sentence says.</summary>
 [Flags]
-public enum MentionFlags
+internal enum MentionFlags
 {
     None = 0,
     /// <summary>The mention is in the headline or standfirst.</summary>

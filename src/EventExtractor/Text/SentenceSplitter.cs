@@ -16,7 +16,7 @@ namespace EventExtractor.Text;
 /// <see cref="Sentence.Paragraph"/> is the index into <see cref="Document.Paragraphs"/> when paragraphs are
 /// known, else -1.
 /// </summary>
-public sealed class SentenceSplitter : IStage
+internal sealed class SentenceSplitter : IStage
 {
     private readonly HashSet<string> _nonFinal;
     private readonly HashSet<string> _starters;

@@ -5,7 +5,7 @@ namespace EventExtractor.Text;
 /// can be reviewed and extended without touching the scanning code. Every list is English-news oriented;
 /// pass other lists to the <see cref="Tokenizer"/> / <see cref="SentenceSplitter"/> constructors to change them.
 /// </summary>
-public static class TextLexicon
+internal static class TextLexicon
 {
     /// <summary>
     /// Abbreviations whose final period belongs to the token ("Gen.", "Inc."). Matching is case-sensitive so

@@ -33,7 +33,7 @@ namespace EventExtractor.Text;
 /// a lone surrogate becomes a one-character symbol token.</item>
 /// </list>
 /// </summary>
-public sealed class Tokenizer : IStage
+internal sealed class Tokenizer : IStage
 {
     private readonly HashSet<string> _abbreviations;
     private readonly HashSet<string> _numberAbbreviations;

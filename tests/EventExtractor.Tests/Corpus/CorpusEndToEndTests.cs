@@ -37,14 +37,14 @@ public sealed class CorpusEndToEndTests : IClassFixture<CorpusEndToEndTests.Corp
         }
 
         public string Root { get; }
-        public ExtractorEngine Engine { get; }
+        internal ExtractorEngine Engine { get; }
         public List<ReadOutcome> Outcomes { get; }
         public string PredictionsPath { get; }
-        public RecordSet Gold { get; }
-        public RecordSet Predicted { get; }
+        internal RecordSet Gold { get; }
+        internal RecordSet Predicted { get; }
         public Dictionary<string, string> Splits { get; }
 
-        public EvaluationReport Evaluate(string? split = null) =>
+        internal EvaluationReport Evaluate(string? split = null) =>
             EvaluationReport.Evaluate(Gold, Predicted, new EvaluationOptions { Split = split, Splits = split == null ? null : Splits });
 
         private static string FindRoot()

@@ -15,7 +15,7 @@ namespace EventExtractor.Tests.Database;
 public abstract class DatabaseSinkContract
 {
     /// <summary>Opens the sink under test on this test's database.</summary>
-    protected abstract IRecordSink OpenSink(int batchSize = SqlRecordSink.DefaultBatchSize);
+    private protected abstract IRecordSink OpenSink(int batchSize = SqlRecordSink.DefaultBatchSize);
 
     /// <summary>A connection to this test's database, for reading back.</summary>
     protected abstract DbConnection Connection { get; }

@@ -16,7 +16,7 @@ public sealed class PostgresRecordSinkTests : DatabaseSinkContract, IDisposable
     // Made on first use: a skipped test (no server, outside CI) must not try to connect.
     private PostgresTestDatabase Database => _database ??= new PostgresTestDatabase();
 
-    protected override IRecordSink OpenSink(int batchSize = SqlRecordSink.DefaultBatchSize) => new PostgresRecordSink(Database.SinkUrl, batchSize);
+    private protected override IRecordSink OpenSink(int batchSize = SqlRecordSink.DefaultBatchSize) => new PostgresRecordSink(Database.SinkUrl, batchSize);
 
     protected override DbConnection Connection => Database.Connection;
 

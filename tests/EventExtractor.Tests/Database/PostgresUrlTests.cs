@@ -47,7 +47,7 @@ public sealed class PostgresUrlTests
     [InlineData("events.db", OutputFormat.Sqlite)]
     [InlineData("dir/events.SQLite", OutputFormat.Sqlite)]
     [InlineData("events.csv", OutputFormat.Csv)]
-    public void Formats_are_chosen_by_extension_or_scheme(string output, OutputFormat format) =>
+    internal void Formats_are_chosen_by_extension_or_scheme(string output, OutputFormat format) =>
         Assert.Equal(format, RecordSinks.FormatOf(output));
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SqliteRecordSinkTests : DatabaseSinkContract, IDisposable
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
     }
 
-    protected override IRecordSink OpenSink(int batchSize = SqlRecordSink.DefaultBatchSize) => new SqliteRecordSink(_path, batchSize);
+    private protected override IRecordSink OpenSink(int batchSize = SqlRecordSink.DefaultBatchSize) => new SqliteRecordSink(_path, batchSize);
 
     protected override DbConnection Connection
     {

@@ -19,7 +19,7 @@ public class ExportGoldenTests(EngineFixture engine)
     [Theory]
     [InlineData("sample.conll", ExportFormat.Conll)]
     [InlineData("sample.spans.jsonl", ExportFormat.Spans)]
-    public void Output_matches_the_golden_file(string name, ExportFormat format)
+    internal void Output_matches_the_golden_file(string name, ExportFormat format)
     {
         var example = Example();
         var actual = format == ExportFormat.Conll ? ExportFixtures.Conll(example) : ExportFixtures.Spans(example);

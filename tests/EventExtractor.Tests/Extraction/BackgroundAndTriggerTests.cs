@@ -105,7 +105,7 @@ public class BackgroundAndTriggerTests(EngineFixture fx)
     [InlineData("The two militias signed a fresh truce.", SubEventType.Agreement)]
     [InlineData("Police recovered a large cache of explosives.", SubEventType.DisruptedWeaponsUse)]
     [InlineData("The soldiers pulled their units out of the district.", SubEventType.NonViolentTransferOfTerritory)]
-    public void A_gap_pattern_is_a_trigger(string text, SubEventType type)
+    internal void A_gap_pattern_is_a_trigger(string text, SubEventType type)
     {
         var h = Build(text);
         Assert.Contains(h.Of(EntityLabel.Trigger), i => fx.Knowledge.Triggers[h.Doc.Entities[i].Ref].Type == type);

@@ -14,15 +14,16 @@ public sealed class EngineFixture
     // One load per test process, shared with theory data that needs the pipeline (its stage count).
     private static readonly Lazy<string> Dir = new(FindModels);
     private static readonly Lazy<ExtractorEngine> SharedEngine = new(() => ExtractorEngine.Load(Dir.Value));
-    private static readonly Lazy<KnowledgeLoader.Loaded> SharedLoaded = new(() => KnowledgeLoader.Load(Dir.Value));
+    // The engine's own model set: the gazetteer and lexicons are loaded once per test process.
+    private static readonly Lazy<KnowledgeLoader.Loaded> SharedLoaded = new(() => SharedEngine.Value.Models.Loaded);
 
     /// <summary>The engine, for theory data built before any fixture exists.</summary>
-    public static ExtractorEngine SharedInstance => SharedEngine.Value;
+    internal static ExtractorEngine SharedInstance => SharedEngine.Value;
 
     public string ModelsDir => Dir.Value;
-    public ExtractorEngine Engine => SharedEngine.Value;
-    public KnowledgeLoader.Loaded Loaded => SharedLoaded.Value;
-    public ExtractionKnowledge Knowledge => Loaded.Knowledge;
+    internal ExtractorEngine Engine => SharedEngine.Value;
+    internal KnowledgeLoader.Loaded Loaded => SharedLoaded.Value;
+    internal ExtractionKnowledge Knowledge => Loaded.Knowledge;
 
     /// <summary>The checkout's models/ folder: the directory holding EventExtractor.sln, walking up from the binary.</summary>
     public static string FindModels()
@@ -52,7 +53,7 @@ public sealed class EngineFixture
         string.Join(" || ", records.Select(r => $"{r.EventDate} {r.SubEventType} | {r.Actor1} / {r.Actor2} | {r.Location} gp{r.GeoPrecision} | fat {r.Fatalities}"));
 
     /// <summary>The Date entities of a document: their text, resolved day (null when unresolved) and precision.</summary>
-    public static List<(string Text, DateOnly? Day, DatePrecision Precision)> Dates(Document doc) =>
+    internal static List<(string Text, DateOnly? Day, DatePrecision Precision)> Dates(Document doc) =>
         doc.Entities.Where(e => e.Label == EntityLabel.Date)
             .OrderBy(e => e.FirstToken)
             .Select(e => (doc.Cut(e.FirstToken, e.TokenCount), e.Ref == DateStage.Unresolved ? (DateOnly?)null : DateOnly.FromDayNumber(e.Ref), (DatePrecision)e.Value))

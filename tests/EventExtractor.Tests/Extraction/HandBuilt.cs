@@ -7,7 +7,7 @@ namespace EventExtractor.Tests.Extraction;
 /// A document built by hand for testing one part of the mention stage: the text tokenized, split and matched
 /// against the real lexicons (plus dates), with no places, paragraphs, mentions or classifier.
 /// </summary>
-public sealed class HandBuilt
+internal sealed class HandBuilt
 {
     public HandBuilt(ExtractionKnowledge knowledge, string text, string published = "2021-03-17")
     {

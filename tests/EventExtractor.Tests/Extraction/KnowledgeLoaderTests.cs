@@ -1,5 +1,6 @@
 using EventExtractor.Extraction;
 using EventExtractor.Models;
+using EventExtractor.Text;
 
 namespace EventExtractor.Tests.Extraction;
 

@@ -146,7 +146,7 @@ public class MentionPartsTests(EngineFixture fx)
     [InlineData(TriggerClass.Kill, false, false, false, true, "armed men killed")]
     [InlineData(TriggerClass.Attack, true, false, true, false, "an armed side attacked or was attacked")]
     [InlineData(TriggerClass.Attack, false, false, false, true, "an attack on soldiers or a checkpoint")]
-    public void Fights_between_armed_sides_are_armed_clashes(TriggerClass cls, bool agent, bool target, bool agentArmed, bool armedPeople, string name)
+    internal void Fights_between_armed_sides_are_armed_clashes(TriggerClass cls, bool agent, bool target, bool agentArmed, bool armedPeople, string name)
     {
         var f = new TacticFacts
         {
@@ -265,7 +265,7 @@ public class MentionPartsTests(EngineFixture fx)
     [Theory]
     [InlineData(WordClass.TargetPreposition, "target-preposition")]
     [InlineData(WordClass.SuspicionAdjective, "suspicion-adjective")]
-    public void Word_class_names_read_back(WordClass c, string name)
+    internal void Word_class_names_read_back(WordClass c, string name)
     {
         Assert.Equal(name, GrammarWords.ClassName(c));
         Assert.True(GrammarWords.TryParseClass(name, out var parsed));

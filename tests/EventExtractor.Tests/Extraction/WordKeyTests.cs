@@ -1,4 +1,5 @@
 using EventExtractor.Extraction;
+using EventExtractor.Text;
 
 namespace EventExtractor.Tests.Extraction;
 

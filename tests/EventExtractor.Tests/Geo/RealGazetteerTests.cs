@@ -12,8 +12,8 @@ public sealed class RealGazetteerFixture
         Resolver = new GeoResolver(Gazetteer);
     }
 
-    public Gazetteer Gazetteer { get; }
-    public GeoResolver Resolver { get; }
+    internal Gazetteer Gazetteer { get; }
+    internal GeoResolver Resolver { get; }
 }
 
 public class RealGazetteerTests(RealGazetteerFixture fx) : IClassFixture<RealGazetteerFixture>

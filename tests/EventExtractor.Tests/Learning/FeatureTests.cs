@@ -2,6 +2,7 @@ using EventExtractor.Extraction;
 using EventExtractor.Learning;
 using EventExtractor.Models;
 using EventExtractor.Records;
+using EventExtractor.Text;
 
 namespace EventExtractor.Tests.Learning;
 

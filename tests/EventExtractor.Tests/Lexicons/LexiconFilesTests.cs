@@ -95,7 +95,7 @@ public class LexiconFilesTests(LexiconFixture fx)
     [InlineData("Iraq's army", "IRQ", StateForce.Military, "")]
     [InlineData("Counter-Terrorism Service", "IRQ", StateForce.Military, "Counter-Terrorism Service")]
     [InlineData("Revolutionary Guards", "IRN", StateForce.Military, "Islamic Revolutionary Guard Corps")]
-    public void State_force_phrases_resolve(string phrase, string iso3, StateForce force, string unit)
+    internal void State_force_phrases_resolve(string phrase, string iso3, StateForce force, string unit)
     {
         var e = L.StateForces.Find(phrase);
         Assert.NotNull(e);
@@ -119,7 +119,7 @@ public class LexiconFilesTests(LexiconFixture fx)
     [InlineData("NGA", "2019-01-01", StateForce.Government, null, "Government of Nigeria (2015-2023)")]
     [InlineData("COD", "2020-01-01", StateForce.Military, null, "Military Forces of the Democratic Republic of Congo (2019-)")]
     [InlineData("ISL", "2020-01-01", StateForce.Police, null, "Police Forces of Iceland")]
-    public void State_force_names_follow_ACLED(string iso3, string date, StateForce force, string? unit, string expected) =>
+    internal void State_force_names_follow_ACLED(string iso3, string date, StateForce force, string? unit, string expected) =>
         Assert.Equal(expected, L.Terms.StateForceName(iso3, force, DateOnly.Parse(date), unit));
 
     [Fact]
@@ -183,7 +183,7 @@ public class LexiconFilesTests(LexiconFixture fx)
     [InlineData("Protestors", "Protesters (Iraq)", 6, ActorRole.Agent)]
     [InlineData("rioters", "Rioters (Iraq)", 5, ActorRole.Agent)]
     [InlineData("villager", "Civilians (Iraq)", 7, ActorRole.Victim)]
-    public void Generic_actors_map_to_ACLED_names(string phrase, string name, int inter, ActorRole role)
+    internal void Generic_actors_map_to_ACLED_names(string phrase, string name, int inter, ActorRole role)
     {
         var g = L.GenericActors.Find(phrase)!;
         Assert.Equal(name, g.ActorName(L.Countries.ByIso3("IRQ")!));
@@ -208,7 +208,7 @@ public class LexiconFilesTests(LexiconFixture fx)
     [InlineData("hand grenade", "grenade", SubEventType.Grenade)]
     [InlineData("chlorine", "chemical agent", SubEventType.ChemicalWeapon)]
     [InlineData("tear gas", "tear gas", SubEventType.None)]
-    public void Weapons_are_normalized_with_hints(string phrase, string weapon, SubEventType hint)
+    internal void Weapons_are_normalized_with_hints(string phrase, string weapon, SubEventType hint)
     {
         var w = L.Weapons.Find(phrase)!;
         Assert.Equal(weapon, w.Weapon);

@@ -13,7 +13,7 @@ public sealed class LexiconFixture
     }
 
     public string Dir { get; }
-    public Lexicon Lexicon { get; }
+    internal Lexicon Lexicon { get; }
 }
 
 [CollectionDefinition("lexicon")]

@@ -38,10 +38,10 @@ public sealed class ReviewTestServer : IAsyncDisposable
     public string GoldFolder => Path.Combine(Root, "gold");
 
     /// <summary>The session served.</summary>
-    public ReviewSession Session { get; }
+    internal ReviewSession Session { get; }
 
     /// <summary>The running server.</summary>
-    public ReviewServer Server { get; }
+    internal ReviewServer Server { get; }
 
     /// <summary>"http://127.0.0.1:PORT/".</summary>
     public string Address => Server.Address;

@@ -118,7 +118,7 @@ public sealed class StreamingRunTests : IDisposable
     [InlineData(ResumableFormat.JsonLines, "out.jsonl", 137)]
     [InlineData(ResumableFormat.Csv, "out.csv", 61)]
     [InlineData(ResumableFormat.JsonLines, "early.jsonl", 3)]
-    public void A_run_that_crashed_and_is_resumed_writes_exactly_the_uninterrupted_output(ResumableFormat format, string name, int crashAt)
+    internal void A_run_that_crashed_and_is_resumed_writes_exactly_the_uninterrupted_output(ResumableFormat format, string name, int crashAt)
     {
         var expected = Uninterrupted("ref-" + name, format, 240, window: 12);
         var path = _dir.File(name);

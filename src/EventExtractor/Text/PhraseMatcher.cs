@@ -1,9 +1,7 @@
-using EventExtractor.Text;
-
-namespace EventExtractor.Extraction;
+namespace EventExtractor.Text;
 
 /// <summary>One word of a document as the matchers see it: hyphenated tokens contribute one word per part.</summary>
-public readonly record struct MatchWord(ulong Hash, int Token, bool InsideHyphenated, bool StartsToken, bool EndsToken, bool AllCaps, bool Capitalized)
+internal readonly record struct MatchWord(ulong Hash, int Token, bool InsideHyphenated, bool StartsToken, bool EndsToken, bool AllCaps, bool Capitalized)
 {
     /// <summary>
     /// For a word followed by a possessive "’s": the hash of the word with the "s" joined ("People’s" = "peoples"),
@@ -14,7 +12,7 @@ public readonly record struct MatchWord(ulong Hash, int Token, bool InsideHyphen
 }
 
 /// <summary>A lexicon match: words [FirstWord, EndWord), tokens [FirstToken, EndToken), and the matched entry.</summary>
-public readonly record struct PhraseMatch(int FirstWord, int EndWord, int FirstToken, int EndToken, int Entry)
+internal readonly record struct PhraseMatch(int FirstWord, int EndWord, int FirstToken, int EndToken, int Entry)
 {
     public int TokenCount => EndToken - FirstToken;
 }
@@ -22,7 +20,7 @@ public readonly record struct PhraseMatch(int FirstWord, int EndWord, int FirstT
 /// <summary>
 /// Builds the word stream matchers run over. Kept per document; the hashes are computed once.
 /// </summary>
-public static class MatchWords
+internal static class MatchWords
 {
     public static MatchWord[] Build(Document doc)
     {
@@ -101,7 +99,7 @@ public static class MatchWords
 /// number; several entries may share one phrase. Acronyms (two or more capitals in the lexicon) only match
 /// capitalised text, so "US" the country is not "us" the pronoun.
 /// </summary>
-public sealed class PhraseMatcher
+internal sealed class PhraseMatcher
 {
     private readonly Dictionary<ulong, List<int>> _entries = new();
     private readonly HashSet<ulong> _prefixes = new();

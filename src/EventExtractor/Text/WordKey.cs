@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace EventExtractor.Extraction;
+namespace EventExtractor.Text;
 
 /// <summary>
 /// Hashes words for lexicon matching without allocating: case-folded, apostrophes and periods dropped
 /// (Kata’ib = Kata'ib = Kataib, U.S. = US), Latin diacritics folded (Ḩ = H). Lexicon phrases and document
 /// tokens go through the same function, so the two always agree.
 /// </summary>
-public static class WordKey
+internal static class WordKey
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
