@@ -75,20 +75,20 @@ public sealed class CorpusEndToEndTests : IClassFixture<CorpusEndToEndTests.Corp
     public void TheWholeCorpusScoresAboveItsFloor()
     {
         var report = _run.Evaluate();
-        Assert.True(report.F1 >= 0.54, $"strict event F1 fell to {report.F1:F3}\n{report.ToText()}");
-        Assert.True(report.LooseRecall.Value >= 0.74, $"loose recall fell to {report.LooseRecall}");
-        Assert.True(report.Field("sub_event_type")!.Accuracy.Value >= 0.85, report.ToText());
-        Assert.True(report.Field("event_date")!.Accuracy.Value >= 0.90, report.ToText());
-        Assert.True(report.Field("fatalities")!.Accuracy.Value >= 0.78, report.ToText());
-        Assert.True(report.EmptyArticlesLeftEmpty.Value >= 0.79, $"non-event articles left empty: {report.EmptyArticlesLeftEmpty}");
+        Assert.True(report.F1 >= 0.64, $"strict event F1 fell to {report.F1:F3}\n{report.ToText()}");
+        Assert.True(report.LooseRecall.Value >= 0.85, $"loose recall fell to {report.LooseRecall}");
+        Assert.True(report.Field("sub_event_type")!.Accuracy.Value >= 0.92, report.ToText());
+        Assert.True(report.Field("event_date")!.Accuracy.Value >= 0.94, report.ToText());
+        Assert.True(report.Field("fatalities")!.Accuracy.Value >= 0.83, report.ToText());
+        Assert.True(report.EmptyArticlesLeftEmpty.Value >= 0.92, $"non-event articles left empty: {report.EmptyArticlesLeftEmpty}");
     }
 
     [Fact]
     public void TheTestSplitFindsMostEvents()
     {
         var report = _run.Evaluate("test");
-        Assert.True(report.LooseRecall.Value >= 0.72, report.ToText());
-        Assert.True(report.ArticlesFound.Value >= 0.75, report.ToText());
+        Assert.True(report.LooseRecall.Value >= 0.82, report.ToText());
+        Assert.True(report.ArticlesFound.Value >= 0.86, report.ToText());
     }
 
     [Fact]
