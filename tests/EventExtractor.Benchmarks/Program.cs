@@ -12,6 +12,7 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "--make-articles") return MakeArticles(args[1..]);
+        if (args.Length > 0 && args[0] == "--stage-times") return StageTimes.Run(args[1..]);
         if (args.Length > 0 && args[0] == "--sample-info")
         {
             var doc = SampleDocument.Analysed;

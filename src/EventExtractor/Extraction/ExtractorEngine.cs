@@ -65,9 +65,12 @@ internal sealed class ExtractorEngine
     public Document Analyse(Article article) => _pipeline.Process(new Document(article));
 
     /// <summary>The event records one article reports, in text order.</summary>
-    public IReadOnlyList<AcledRecord> Extract(Article article)
+    public IReadOnlyList<AcledRecord> Extract(Article article) => Records(Analyse(article));
+
+    /// <summary>The event records of a document the stages have analysed, in text order.</summary>
+    public IReadOnlyList<AcledRecord> Records(Document doc)
     {
-        var doc = Analyse(article);
+        var article = doc.Article;
         var events = _assembler.Assemble(doc);
         var records = new List<AcledRecord>(events.Count);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
