@@ -24,7 +24,7 @@ internal sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
         var words = MatchWords.Build(document);
         document.Words = words;
         var matches = t_matches ??= new List<PhraseMatch>(256);
-        // Sized once for the whole pipeline: a news text ends with about one entity span per five tokens.
+        // Sized once for the whole pipeline: a news text ends with about one entity span per four or five tokens.
         document.Entities.EnsureCapacity(document.Entities.Count + document.TokenCount / 4);
         Add(document, knowledge.ActorMatcher, words, wholeTokens: true, EntityLabel.Actor, matches);
         Add(document, knowledge.WeaponMatcher, words, wholeTokens: false, EntityLabel.Weapon, matches);
