@@ -13,6 +13,9 @@ internal sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences;
     public Annotations Provides => Annotations.Actors | Annotations.Weapons | Annotations.Triggers;
 
+    // Match scratch reused per thread: stages are shared, and each thread runs one document at a time.
+    [ThreadStatic] private static List<PhraseMatch>? t_matches;
+
     public void Process(Document document)
     {
         var hashes = new ulong[document.TokenCount];
@@ -20,7 +23,9 @@ internal sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
         document.TokenHashes = hashes;
         var words = MatchWords.Build(document);
         document.Words = words;
-        var matches = new List<PhraseMatch>();
+        var matches = t_matches ??= new List<PhraseMatch>(256);
+        // Sized once for the whole pipeline: a news text ends with about one entity span per four or five tokens.
+        document.Entities.EnsureCapacity(document.Entities.Count + document.TokenCount / 4);
         Add(document, knowledge.ActorMatcher, words, wholeTokens: true, EntityLabel.Actor, matches);
         Add(document, knowledge.WeaponMatcher, words, wholeTokens: false, EntityLabel.Weapon, matches);
         Add(document, knowledge.TriggerMatcher, words, wholeTokens: false, EntityLabel.Trigger, matches);
@@ -32,11 +37,13 @@ internal sealed class LexiconStage(ExtractionKnowledge knowledge) : IStage
     private static void Add(Document doc, PhraseMatcher matcher, MatchWord[] words, bool wholeTokens, EntityLabel label, List<PhraseMatch> scratch)
     {
         scratch.Clear();
-        matcher.Match(words, 0, words.Length, wholeTokens, scratch);
+        // Only the first entry of a phrase becomes a span (below), so the matcher lists no others.
+        matcher.MatchFirstEntries(words, 0, words.Length, wholeTokens, scratch);
         int lastFirst = -1, lastEnd = -1;
         foreach (var m in scratch)
         {
-            // Several entries may share a phrase (a group's per-country variants): one span, the first entry.
+            // Several entries may share a phrase (a group's per-country variants): one span, the first entry, which
+            // is all the matcher lists. Two words matched inside one hyphenated token also make one span.
             if (m.FirstToken == lastFirst && m.EndToken == lastEnd) continue;
             lastFirst = m.FirstToken;
             lastEnd = m.EndToken;

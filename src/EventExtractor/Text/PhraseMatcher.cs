@@ -1,14 +1,47 @@
 namespace EventExtractor.Text;
 
 /// <summary>One word of a document as the matchers see it: hyphenated tokens contribute one word per part.</summary>
-internal readonly record struct MatchWord(ulong Hash, int Token, bool InsideHyphenated, bool StartsToken, bool EndsToken, bool AllCaps, bool Capitalized)
+/// <remarks>The five flags share one byte so a word takes 24 bytes: documents keep one per word.</remarks>
+internal readonly record struct MatchWord
 {
+    [Flags]
+    private enum Flags : byte { InsideHyphenated = 1, StartsToken = 2, EndsToken = 4, AllCaps = 8, Capitalized = 16 }
+
+    public MatchWord(ulong hash, int token, bool insideHyphenated, bool startsToken, bool endsToken, bool allCaps, bool capitalized)
+    {
+        Hash = hash;
+        Token = token;
+        _flags = (insideHyphenated ? Flags.InsideHyphenated : 0) | (startsToken ? Flags.StartsToken : 0)
+                 | (endsToken ? Flags.EndsToken : 0) | (allCaps ? Flags.AllCaps : 0) | (capitalized ? Flags.Capitalized : 0);
+    }
+
+    // Fields in falling size (the order of the declarations below): 8 + 8 + 4 + 1 bytes, padded to 24.
+    public ulong Hash { get; init; }
+
     /// <summary>
     /// For a word followed by a possessive "’s": the hash of the word with the "s" joined ("People’s" = "peoples"),
     /// since lexicons write possessives without the apostrophe; 0 otherwise. The plain hash drops the clitic
     /// ("Erbil’s airport" = "erbil airport").
     /// </summary>
     public ulong PossessiveHash { get; init; }
+
+    public int Token { get; init; }
+
+    private readonly Flags _flags;
+
+    public bool InsideHyphenated => (_flags & Flags.InsideHyphenated) != 0;
+
+    public bool StartsToken => (_flags & Flags.StartsToken) != 0;
+
+    public bool EndsToken
+    {
+        get => (_flags & Flags.EndsToken) != 0;
+        init => _flags = value ? _flags | Flags.EndsToken : _flags & ~Flags.EndsToken;
+    }
+
+    public bool AllCaps => (_flags & Flags.AllCaps) != 0;
+
+    public bool Capitalized => (_flags & Flags.Capitalized) != 0;
 }
 
 /// <summary>A lexicon match: words [FirstWord, EndWord), tokens [FirstToken, EndToken), and the matched entry.</summary>
@@ -22,9 +55,13 @@ internal readonly record struct PhraseMatch(int FirstWord, int EndWord, int Firs
 /// </summary>
 internal static class MatchWords
 {
+    // Reused per thread (documents run in parallel, one per thread): the only allocation left is the exact-size result.
+    [ThreadStatic] private static List<MatchWord>? t_words;
+
     public static MatchWord[] Build(Document doc)
     {
-        var words = new List<MatchWord>(doc.TokenCount + 16);
+        var words = t_words ??= new List<MatchWord>(1024);
+        words.Clear();
         var text = doc.Text;
         for (int i = 0; i < doc.TokenCount; i++)
         {
@@ -64,7 +101,7 @@ internal static class MatchWords
             {
                 // "Erbil’s airport" matches "Erbil airport"; "People’s Army" matches "Peoples Army".
                 if (words.Count > 0 && words[^1].Token == i - 1)
-                    words[^1] = words[^1] with { PossessiveHash = WordKey.Hash(string.Concat(text.AsSpan(doc.Tokens[i - 1].Start, doc.Tokens[i - 1].Length), "s")) };
+                    words[^1] = words[^1] with { PossessiveHash = PossessiveHash(text.AsSpan(doc.Tokens[i - 1].Start, doc.Tokens[i - 1].Length)) };
                 continue;
             }
             ulong hash = doc.TokenHash(i);
@@ -72,6 +109,17 @@ internal static class MatchWords
             words.Add(new MatchWord(hash, i, false, true, true, caps, cap));
         }
         return words.ToArray();
+    }
+
+    /// <summary>The hash of a word with "s" joined ("People" + "s"), without building the string.</summary>
+    private static ulong PossessiveHash(ReadOnlySpan<char> word)
+    {
+        char[] rented = System.Buffers.ArrayPool<char>.Shared.Rent(word.Length + 1);
+        word.CopyTo(rented);
+        rented[word.Length] = 's';
+        ulong h = WordKey.Hash(rented.AsSpan(0, word.Length + 1));
+        System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return h;
     }
 
     private static bool IsPossessiveClitic(ReadOnlySpan<char> s) =>
@@ -137,7 +185,18 @@ internal sealed class PhraseMatcher
     /// Longest-leftmost matches over words [from, to). When <paramref name="wholeTokens"/> is set a match may
     /// not begin or end inside a hyphenated token ("Iran" in "Iran-backed" is no match).
     /// </summary>
-    public void Match(MatchWord[] words, int from, int to, bool wholeTokens, List<PhraseMatch> output)
+    public void Match(MatchWord[] words, int from, int to, bool wholeTokens, List<PhraseMatch> output) =>
+        Match(words, from, to, wholeTokens, output, firstEntryOnly: false);
+
+    /// <summary>
+    /// As <see cref="Match(MatchWord[], int, int, bool, List{PhraseMatch})"/>, but one match per phrase found, with
+    /// the first entry stored under it: for callers that keep one span per phrase, since a common word ("police")
+    /// can stand for hundreds of entries (one per country) and listing them all is most of the matching cost.
+    /// </summary>
+    public void MatchFirstEntries(MatchWord[] words, int from, int to, bool wholeTokens, List<PhraseMatch> output) =>
+        Match(words, from, to, wholeTokens, output, firstEntryOnly: true);
+
+    private void Match(MatchWord[] words, int from, int to, bool wholeTokens, List<PhraseMatch> output, bool firstEntryOnly)
     {
         int i = from;
         while (i < to)
@@ -148,8 +207,11 @@ internal sealed class PhraseMatcher
             Extend(words, i, i, to, 0, wholeTokens, ref bestEnd, ref bestHash);
             if (bestEnd > 0)
             {
-                foreach (var e in _entries[bestHash])
-                    output.Add(new PhraseMatch(i, bestEnd, words[i].Token, words[bestEnd - 1].Token + 1, e));
+                var entries = _entries[bestHash];
+                int firstToken = words[i].Token, endToken = words[bestEnd - 1].Token + 1;
+                int count = firstEntryOnly ? 1 : entries.Count;
+                for (int k = 0; k < count; k++)
+                    output.Add(new PhraseMatch(i, bestEnd, firstToken, endToken, entries[k]));
                 i = bestEnd;
             }
             else i++;
@@ -169,7 +231,7 @@ internal sealed class PhraseMatcher
     private void Step(MatchWord[] words, int start, int j, int to, ulong h, bool wholeTokens, ref int bestEnd, ref ulong bestHash)
     {
         if (!_prefixes.Contains(h)) return;
-        if (_entries.ContainsKey(h) && (!wholeTokens || words[j].EndsToken) && j + 1 > bestEnd
+        if (j + 1 > bestEnd && (!wholeTokens || words[j].EndsToken) && _entries.ContainsKey(h)
             && !(j == start && _caseSensitive.Contains(h) && !words[start].AllCaps))
         {
             bestEnd = j + 1;

@@ -45,13 +45,17 @@ internal sealed class SentenceSplitter : IStage
 
     public Annotations Provides => Annotations.Sentences;
 
+    // Reused per thread (the stage is shared; a thread runs one document at a time): only the result is allocated.
+    [ThreadStatic] private static List<Sentence>? t_sentences;
+
     /// <summary>Fills <see cref="Document.Sentences"/>; every token belongs to exactly one sentence.</summary>
     public void Process(Document document)
     {
         var text = document.Text.AsSpan();
         var tokens = document.Tokens;
         int n = document.TokenCount;
-        var sentences = new List<Sentence>(n / 16 + 1);
+        var sentences = t_sentences ??= new List<Sentence>(128);
+        sentences.Clear();
         int first = 0, t = 0;
         while (t < n)
         {

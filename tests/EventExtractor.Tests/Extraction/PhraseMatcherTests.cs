@@ -57,6 +57,39 @@ public class PhraseMatcherTests
     }
 
     [Fact]
+    public void MatchFirstEntries_lists_each_phrase_once_with_its_first_entry()
+    {
+        var m = Matcher(("Islamic State", 10), ("Islamic State", 11), ("army", 3), ("army", 4));
+        var (doc, words) = Words("Islamic State fighters fought the army and Islamic State lost.");
+        var all = new List<PhraseMatch>();
+        m.Match(words, 0, words.Length, true, all);
+        var first = new List<PhraseMatch>();
+        m.MatchFirstEntries(words, 0, words.Length, true, first);
+        Assert.Equal(6, all.Count);
+        Assert.Equal(all.DistinctBy(x => (x.FirstWord, x.EndWord)).ToList(), first);
+        Assert.Equal([10, 3, 10], first.Select(x => x.Entry).ToArray());
+        Assert.Equal("army", doc.Cut(first[1].FirstToken, first[1].TokenCount));
+    }
+
+    [Fact]
+    public void MatchWord_keeps_each_flag_apart()
+    {
+        for (int bits = 0; bits < 32; bits++)
+        {
+            var w = new MatchWord(42, 7, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0);
+            Assert.Equal((42UL, 7), (w.Hash, w.Token));
+            Assert.Equal([(bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0],
+                new[] { w.InsideHyphenated, w.StartsToken, w.EndsToken, w.AllCaps, w.Capitalized });
+            var ends = w with { EndsToken = true, PossessiveHash = 5 };
+            Assert.True(ends.EndsToken);
+            Assert.Equal(w with { EndsToken = (bits & 4) != 0, PossessiveHash = 5 }, ends with { EndsToken = (bits & 4) != 0 });
+            Assert.False((w with { EndsToken = false }).EndsToken);
+            Assert.Equal(w.StartsToken, ends.StartsToken);
+        }
+        Assert.Equal(24, System.Runtime.CompilerServices.Unsafe.SizeOf<MatchWord>());
+    }
+
+    [Fact]
     public void Acronyms_match_capitals_only()
     {
         var m = Matcher(("US", 1), ("troops", 2));
