@@ -460,6 +460,21 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
 
     /// <summary>The key an event's id is derived from: its type, day, place and actors.</summary>
     public static string EventKey(AcledRecord r) =>
-        string.Join("\u001f", r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2);
+        string.Join(EventIds.KeySeparator, r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2);
 
+    /// <summary>Whether two records have the same <see cref="EventKey"/>, without building the keys.</summary>
+    public static bool SameEventKey(AcledRecord a, AcledRecord b)
+    {
+        if (a.SubEventType == b.SubEventType && a.EventDate == b.EventDate && a.Location == b.Location
+            && a.Actor1 == b.Actor1 && a.Actor2 == b.Actor2) return true;
+        // Parts without the separator join into different keys when they differ; with it, only the keys can tell.
+        return (HasSeparator(a) || HasSeparator(b)) && EventKey(a) == EventKey(b);
+    }
+
+    private static bool HasSeparator(AcledRecord r)
+    {
+        char separator = EventIds.KeySeparator[0];
+        return r.SubEventType.Contains(separator) || r.EventDate.Contains(separator) || r.Location.Contains(separator)
+               || r.Actor1.Contains(separator) || r.Actor2.Contains(separator);
+    }
 }
