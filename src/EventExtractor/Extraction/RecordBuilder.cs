@@ -278,8 +278,11 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
     /// </summary>
     public const int MaxEvidencePerField = 10;
 
-    private static void Evidence(Document doc, ExtractedEvent e, List<Evidence> list)
+    private static void Evidence(Document doc, ExtractedEvent e, List<Evidence> evidence)
     {
+        // Gathered in a reused list and handed over at once: the record's list gets its exact size.
+        var list = t_evidence ??= new List<Evidence>();
+        list.Clear();
         // Offsets are given in code points (as export gives them), not in the UTF-16 units of the string.
         var offsets = CodePointIndex.Of(doc.Text);
         // The UTF-16 start of each item of the list, for the (field, start) duplicate check: the lists are short
@@ -324,7 +327,11 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
                 AddRange(m.Fatalities > 0 ? "fatalities" : "injuries", s.Start, s.End);
             }
         }
+        evidence.AddRange(list);
+        list.Clear(); // no article text held by the thread between records
     }
+
+    [ThreadStatic] private static List<Evidence>? t_evidence;
 
     [ThreadStatic] private static List<int>? t_evidenceStarts;
 
