@@ -74,8 +74,12 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
     private bool TryDate(Document doc, int t, DateOnly? pub, out int end, out int day, out DatePrecision precision)
     {
         end = t; day = Unresolved; precision = DatePrecision.Day;
+        // The token is looked up once: most tokens are neither calendar words nor numbers, and end here.
+        bool word = Word(doc, t, out var w);
+        bool number = Int(doc, t, out int value);
+        if (!word && !number) return false;
         // Month-first: "May 19, 2020", "March 26", "Dec. 27", "January 2020", "October of 2019".
-        if (Word(doc, t, out var w) && w.Kind == "month" && IsCapitalized(doc, t))
+        if (word && w.Kind == "month" && IsCapitalized(doc, t))
         {
             int month = int.Parse(w.Value);
             int k = t + 1;
@@ -113,17 +117,17 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
             return false;
         }
         // Day-first: "19 May 2020", "01 September 2014", "3 March".
-        if (Int(doc, t, out int dd) && dd is >= 1 and <= 31 && Word(doc, t + 1, out var m2) && m2.Kind == "month" && IsCapitalized(doc, t + 1))
+        if (number && value is >= 1 and <= 31 && Word(doc, t + 1, out var m2) && m2.Kind == "month" && IsCapitalized(doc, t + 1))
         {
             int month = int.Parse(m2.Value);
             int k = t + 2;
             int? year = null;
             if (Int(doc, k, out int y) && y is >= 1900 and <= 2100) { year = y; k++; }
             end = k;
-            return Resolve(pub, year, month, dd, out day, out precision);
+            return Resolve(pub, year, month, value, out day, out precision);
         }
         // Weekdays: "on Monday", "late on Saturday", "last Wednesday night", "Tuesday morning".
-        if (Word(doc, t, out var wd) && wd.Kind == "weekday" && IsCapitalized(doc, t))
+        if (word && w.Kind == "weekday" && IsCapitalized(doc, t))
         {
             end = t + 1;
             if (Word(doc, t + 1, out var part) && part.Kind == "part") end++;
@@ -136,10 +140,10 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
             if (lastWeek)
             {
                 int pubIndex = ((int)p.DayOfWeek + 6) % 7; // Monday = 0
-                day = p.AddDays(-pubIndex - 7 + int.Parse(wd.Value) - 1).DayNumber;
+                day = p.AddDays(-pubIndex - 7 + int.Parse(w.Value) - 1).DayNumber;
                 return true;
             }
-            int target = int.Parse(wd.Value); // 1 = Monday
+            int target = int.Parse(w.Value); // 1 = Monday
             int pubDow = ((int)p.DayOfWeek + 6) % 7 + 1;
             int back = (pubDow - target + 7) % 7;
             if (last && back == 0) back = 7;
@@ -147,19 +151,19 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
             return true;
         }
         // Relative words: "yesterday", "today", "overnight", "last week", "this month", "last year".
-        if (Word(doc, t, out var rel) && rel.Kind == "relative")
+        if (word && w.Kind == "relative")
         {
             var prev = Cue(doc, t - 1);
             end = t + 1;
-            if (int.TryParse(rel.Value, out int offset))
+            if (int.TryParse(w.Value, out int offset))
             {
                 precision = DatePrecision.Day;
                 day = pub is { } p ? p.AddDays(offset).DayNumber : Unresolved;
                 return true;
             }
             if (prev is not (DateCue.Last or DateCue.This or DateCue.Earlier)) return false;
-            if (pub is not { } pd) { day = Unresolved; precision = rel.Value == "year" ? DatePrecision.Year : DatePrecision.Week; return true; }
-            switch (rel.Value)
+            if (pub is not { } pd) { day = Unresolved; precision = w.Value == "year" ? DatePrecision.Year : DatePrecision.Week; return true; }
+            switch (w.Value)
             {
                 case "week":
                 case "weekend":
@@ -167,7 +171,7 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
                     // The middle of that week (Wednesday), or its Saturday for a weekend.
                     int pubDow = ((int)pd.DayOfWeek + 6) % 7;
                     var monday = pd.AddDays(-pubDow - (prev == DateCue.Last ? 7 : 0));
-                    day = monday.AddDays(rel.Value == "weekend" ? 5 : 2).DayNumber;
+                    day = monday.AddDays(w.Value == "weekend" ? 5 : 2).DayNumber;
                     return true;
                 case "month":
                     precision = DatePrecision.Month;
@@ -182,14 +186,14 @@ internal sealed class DateStage(ExtractionKnowledge knowledge) : IStage
             return false;
         }
         // A bare year after "in": background of another year ("in 2014", "in late 2017").
-        if (Int(doc, t, out int year2) && year2 is >= 1900 and <= 2100 && doc.TokenText(t).Length == 4)
+        if (number && value is >= 1900 and <= 2100 && doc.TokenText(t).Length == 4)
         {
             var p1 = Cue(doc, t - 1);
             if (p1 is DateCue.In or DateCue.Late or DateCue.Early or DateCue.Since or DateCue.Mid || Cue(doc, t - 2) == DateCue.In)
             {
                 end = t + 1;
                 precision = DatePrecision.Year;
-                day = new DateOnly(year2, 7, 1).DayNumber;
+                day = new DateOnly(value, 7, 1).DayNumber;
                 return true;
             }
         }

@@ -68,7 +68,7 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         // The headline tells the main event again: it joins the first body event of the same kind.
         foreach (var h in headline)
         {
-            if (events.Any(e => e.Mentions.Contains(h))) continue; // already the body's event
+            if (HasMention(events, h)) continue; // already the body's event
             var m = mentions[h];
             if (m.Type == SubEventType.None)
             {
@@ -76,12 +76,7 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
                 continue;
             }
             // The headline tells the lede's event in fewer words ("near Mogadishu" for "near Afgooye, west of Mogadishu").
-            var target = events.FirstOrDefault(e => Compatible(doc, e, m, strictType: false))
-                         ?? events.FirstOrDefault(e => TypesAgree(e.Type, m.Type, strict: false) && SameCountry(doc, e, m))
-                         // "Supporters clash with police in X" over a lede that tells the riot in X: the headline's
-                         // word for the violence is vaguer than the body's, and the event is the lede's.
-                         ?? events.FirstOrDefault(e => IsViolence(e.Type) && IsViolence(m.Type) && SamePlace(doc, e, m)
-                                                       && e.Mentions.Any(i => InLede(doc, mentions[i])));
+            var target = HeadlineTarget(doc, events, mentions, m);
             if (target != null)
             {
                 // The headline confirms the lede's event; its wording ("the anniversary of a US air strike") does not
@@ -102,7 +97,7 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         var kept = new List<ExtractedEvent>();
         foreach (var e in events)
         {
-            bool inLede = e.Mentions.Any(i => InLede(doc, mentions[i]));
+            bool inLede = AnyInLede(doc, mentions, e);
             if (!e.Anchored && !inLede) continue; // a background reference with nothing of its own
             // Past the lede, an event needs a date of its own: an undated one is background history.
             if (!inLede && e.DateEntity < 0) continue;
@@ -140,6 +135,36 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
             kept.Add(e);
         }
         return Deduplicate(doc, kept);
+    }
+
+    /// <summary>Whether an event holds the mention <paramref name="mention"/>.</summary>
+    private static bool HasMention(List<ExtractedEvent> events, int mention)
+    {
+        foreach (var e in events)
+            if (e.Mentions.Contains(mention)) return true;
+        return false;
+    }
+
+    /// <summary>The body event a headline mention tells again, or null (the first event of the first test that finds one).</summary>
+    private ExtractedEvent? HeadlineTarget(Document doc, List<ExtractedEvent> events, EventMention[] mentions, EventMention m)
+    {
+        foreach (var e in events)
+            if (Compatible(doc, e, m, strictType: false)) return e;
+        foreach (var e in events)
+            if (TypesAgree(e.Type, m.Type, strict: false) && SameCountry(doc, e, m)) return e;
+        // "Supporters clash with police in X" over a lede that tells the riot in X: the headline's
+        // word for the violence is vaguer than the body's, and the event is the lede's.
+        foreach (var e in events)
+            if (IsViolence(e.Type) && IsViolence(m.Type) && SamePlace(doc, e, m) && AnyInLede(doc, mentions, e)) return e;
+        return null;
+    }
+
+    /// <summary>Whether one of the event's mentions is told in the lede.</summary>
+    private static bool AnyInLede(Document doc, EventMention[] mentions, ExtractedEvent e)
+    {
+        foreach (var i in e.Mentions)
+            if (InLede(doc, mentions[i])) return true;
+        return false;
     }
 
     /// <summary>
@@ -447,7 +472,8 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
     private static int? DefaultPlace(Document doc)
     {
         int? first = null, datelinePlace = null;
-        var counts = new Dictionary<string, (int Count, int Entity)>();
+        var counts = t_placeCounts ??= new Dictionary<string, (int Count, int Entity)>();
+        counts.Clear();
         for (int i = 0; i < doc.Entities.Count; i++)
         {
             var e = doc.Entities[i];
@@ -467,8 +493,14 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         }
         if (first != null) return first;
         if (counts.Count == 0) return datelinePlace;
-        return counts.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Entity).First().Entity;
+        // The most named town; of equally named ones, the first named.
+        (int Count, int Entity) best = (0, int.MaxValue);
+        foreach (var c in counts.Values)
+            if (c.Count > best.Count || (c.Count == best.Count && c.Entity < best.Entity)) best = c;
+        return best.Entity;
     }
+
+    [ThreadStatic] private static Dictionary<string, (int Count, int Entity)>? t_placeCounts;
 
     /// <summary>Events that ended up with the same type, place and day are one event.</summary>
     private List<ExtractedEvent> Deduplicate(Document doc, List<ExtractedEvent> events)
@@ -476,8 +508,14 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
         var result = new List<ExtractedEvent>();
         foreach (var e in events)
         {
-            var same = result.FirstOrDefault(r => r.Type == e.Type && r.Day == e.Day && r.Place?.Location == e.Place?.Location
-                                                  && (r.Actor1 < 0 || e.Actor1 < 0 || knowledge.Actors[doc.Entities[r.Actor1].Ref] == knowledge.Actors[doc.Entities[e.Actor1].Ref]));
+            ExtractedEvent? same = null;
+            foreach (var r in result)
+                if (r.Type == e.Type && r.Day == e.Day && r.Place?.Location == e.Place?.Location
+                    && (r.Actor1 < 0 || e.Actor1 < 0 || knowledge.Actors[doc.Entities[r.Actor1].Ref] == knowledge.Actors[doc.Entities[e.Actor1].Ref]))
+                {
+                    same = r;
+                    break;
+                }
             if (same == null) { result.Add(e); continue; }
             foreach (var mi in e.Mentions) same.Mentions.Add(mi);
             same.Actor1 = BetterActor(doc, same.Actor1, e.Actor1);

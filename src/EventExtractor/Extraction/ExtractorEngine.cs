@@ -73,15 +73,16 @@ internal sealed class ExtractorEngine
         var article = doc.Article;
         var events = _assembler.Assemble(doc);
         var records = new List<AcledRecord>(events.Count);
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var articleHash = EventIds.ArticleHash(article.Id);
         foreach (var e in events)
         {
             var r = _records.Build(doc, e);
             // Two events of one article with the same key (no date, no place) still get ids of their own.
-            var key = RecordBuilder.EventKey(r);
-            int occurrence = occurrences.GetValueOrDefault(key);
-            occurrences[key] = occurrence + 1;
-            r.EventIdCnty = EventIds.Derive(r.EventIdCnty, article.Id, key, occurrence);
+            int occurrence = 0;
+            foreach (var earlier in records)
+                if (RecordBuilder.SameEventKey(earlier, r)) occurrence++;
+            // The key's parts (RecordBuilder.EventKey), hashed as joined: the key itself is never built.
+            r.EventIdCnty = EventIds.Derive(r.EventIdCnty, articleHash, [r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2], occurrence);
             records.Add(r);
         }
         return records;

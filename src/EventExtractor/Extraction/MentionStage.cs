@@ -26,10 +26,14 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
     public void Process(Document doc)
     {
         doc.Entities.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.TokenCount.CompareTo(a.TokenCount));
-        var byLabel = new List<int>[Enum.GetValues<EntityLabel>().Length];
-        for (int i = 0; i < byLabel.Length; i++) byLabel[i] = new List<int>();
+        var scratch = t_scratch ??= new Scratch();
+        var byLabel = scratch.ByLabel;
         int cursor = 0;
-        var blocked = new bool[doc.TokenCount];
+        if (scratch.Blocked.Length < doc.TokenCount) scratch.Blocked = new bool[Math.Max(doc.TokenCount, 2 * scratch.Blocked.Length)];
+        var blocked = scratch.Blocked;
+        Array.Clear(blocked, 0, doc.TokenCount);
+        var mentions = scratch.Mentions;
+        mentions.Clear();
         foreach (var e in doc.Entities)
             if (e.Label is EntityLabel.Date or EntityLabel.Place)
                 for (int t = e.FirstToken; t < e.EndToken; t++) blocked[t] = true;
@@ -43,10 +47,27 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
             for (int i = cursor; i < doc.Entities.Count && doc.Entities[i].FirstToken < end; i++)
                 byLabel[(int)doc.Entities[i].Label].Add(i);
             if (!IsEvidence(doc, sentence)) continue;
-            var mention = Analyse(doc, s, sentence.FirstToken, end, byLabel, blocked);
-            if (mention is { } m) doc.Mentions.Add(m);
+            var mention = Analyse(doc, s, sentence.FirstToken, end, byLabel, blocked, scratch);
+            if (mention is { } m) mentions.Add(m);
         }
+        // Added at once: the layer gets its exact size, not the doublings of one mention at a time.
+        doc.Mentions.AddRange(mentions);
     }
+
+    /// <summary>Per-thread buffers of one document's analysis (stages are shared across threads; a document is not).</summary>
+    private sealed class Scratch
+    {
+        public readonly List<int>[] ByLabel = Enumerable.Range(0, LabelCount).Select(_ => new List<int>()).ToArray();
+        public bool[] Blocked = [];
+        public readonly List<EventMention> Mentions = [];
+        public readonly List<(int Trigger, SubEventType Type, TriggerClass Class)> Candidates = [];
+        public readonly List<SubEventType> Resolved = [];
+        public readonly List<SubEventType> WeakResolved = [];
+    }
+
+    private static readonly int LabelCount = Enum.GetValues<EntityLabel>().Length;
+
+    [ThreadStatic] private static Scratch? t_scratch;
 
     /// <summary>Deaths and injuries a sentence reports, read at each factual kill/wound trigger (-1: no figure).</summary>
     private (int Fatalities, int Injuries, bool Guessed) ReadTolls(Document doc, List<int> triggers, List<int> cues, int start, int end, bool[] blocked)
@@ -67,7 +88,7 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
 
     private EntitySpan E(Document doc, int i) => doc.Entities[i];
 
-    private EventMention? Analyse(Document doc, int s, int start, int end, List<int>[] byLabel, bool[] blocked)
+    private EventMention? Analyse(Document doc, int s, int start, int end, List<int>[] byLabel, bool[] blocked, Scratch scratch)
     {
         var triggers = byLabel[(int)EntityLabel.Trigger];
         var weapons = byLabel[(int)EntityLabel.Weapon];
@@ -77,7 +98,8 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         var (fatalities, injuries, guessedToll) = ReadTolls(doc, triggers, cues, start, end, blocked);
 
         // The tactics this sentence reports as having happened.
-        var candidates = new List<(int Trigger, SubEventType Type, TriggerClass Class)>();
+        var candidates = scratch.Candidates;
+        candidates.Clear();
         var facts = new TacticFacts { Fatalities = fatalities };
         foreach (var ti in triggers)
         {
@@ -106,19 +128,27 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         if (candidates.Count == 0) return null;
 
         // Roles: who acted, against whom, around the trigger that names the tactic (the first typed one).
-        int main = candidates.FirstOrDefault(c => c.Type != SubEventType.None) is { Trigger: var typed } && candidates.Any(c => c.Type != SubEventType.None)
-            ? typed : candidates[0].Trigger;
+        int main = FirstOfType(candidates, SubEventType.None, typed: true) is >= 0 and var typed ? candidates[typed].Trigger : candidates[0].Trigger;
         var mainSpan = E(doc, main);
         var (agent, target, flags) = Roles(doc, mainSpan, actors, cues, start, end, _roles.PassiveKill(doc, triggers, start));
         var mainVictims = VictimScan.Around(doc, knowledge, mainSpan, start, end, agent);
         ActorEntry? Actor(int entity) => entity >= 0 ? knowledge.Actors[doc.Entities[entity].Ref] : null;
+        // Whether one of the sentence's actors is generic of the inter code (a loop: a lambda here would cost a closure per sentence).
+        bool AnyGeneric(InterCode inter)
+        {
+            foreach (var a in actors)
+                if (Actor(a)!.IsGeneric(inter)) return true;
+            return false;
+        }
         bool civilianVictims = Actor(target) is { } t0 && t0.IsGeneric(InterCode.Civilians) || mainVictims.Civilians;
         if (civilianVictims) flags |= MentionFlags.CivilianVictims;
         facts.CivilianVictims = civilianVictims;
         facts.Protesters = Actor(target)?.IsGeneric(InterCode.Protesters) == true || Actor(agent)?.IsGeneric(InterCode.Protesters) == true
-            || actors.Any(a => Actor(a)!.IsGeneric(InterCode.Protesters));
-        facts.Rioters = Actor(agent)?.IsGeneric(InterCode.Rioters) == true || actors.Any(a => Actor(a)!.IsGeneric(InterCode.Rioters));
-        facts.ArmedParty = actors.Any(a => Actor(a)!.IsArmed);
+            || AnyGeneric(InterCode.Protesters);
+        facts.Rioters = Actor(agent)?.IsGeneric(InterCode.Rioters) == true || AnyGeneric(InterCode.Rioters);
+        facts.ArmedParty = false;
+        foreach (var a in actors)
+            if (Actor(a)!.IsArmed) { facts.ArmedParty = true; break; }
         facts.HasAgent = agent >= 0;
         facts.HasTarget = target >= 0;
         facts.AgentIsStateOrUnnamed = agent < 0 || Actor(agent)!.IsState;
@@ -126,13 +156,19 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         facts.AgentNonStateArmed = Actor(agent)?.IsNonStateArmed == true;
         facts.TargetArmed = Actor(target)?.IsArmed == true;
         facts.AnyWeapon = weapons.Count > 0;
-        facts.AirWeapon = weapons.Any(w => knowledge.Weapons[E(doc, w).Ref].Hint == SubEventType.AirDroneStrike);
-        facts.Firearm = weapons.Any(w => knowledge.Weapons[E(doc, w).Ref].IsFirearm);
+        foreach (var w in weapons)
+        {
+            var weapon = knowledge.Weapons[E(doc, w).Ref];
+            if (weapon.Hint == SubEventType.AirDroneStrike) facts.AirWeapon = true;
+            if (weapon.IsFirearm) facts.Firearm = true;
+        }
         facts.ArmedPeopleNearMain = mainVictims.ArmedPeople;
 
         // Violence without a weapon that names its tactic: decided by who hit whom.
-        var resolved = new List<SubEventType>();
-        var weakResolved = new List<SubEventType>();
+        var resolved = scratch.Resolved;
+        var weakResolved = scratch.WeakResolved;
+        resolved.Clear();
+        weakResolved.Clear();
         bool allWeak = true;
         foreach (var (ti, type0, cls) in candidates)
         {
@@ -178,8 +214,9 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
 
         var final = TacticRules.Resolve(facts, resolved);
         if (!allWeak && TacticRules.RuleDecidedTypes.Contains(final)) flags |= MentionFlags.RuleDecided;
-        int finalTrigger = candidates.FirstOrDefault(c => c.Type == final).Trigger;
-        if (candidates.Any(c => c.Type == final) && finalTrigger != main)
+        int finalIndex = FirstOfType(candidates, final, typed: false);
+        int finalTrigger = finalIndex >= 0 ? candidates[finalIndex].Trigger : 0;
+        if (finalIndex >= 0 && finalTrigger != main)
         {
             var keep = flags & (MentionFlags.CivilianVictims | MentionFlags.WeakType | MentionFlags.GuessedToll);
             main = finalTrigger;
@@ -190,9 +227,9 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         }
         // An agreement or a change of group reports no deaths of its own.
         if (final is SubEventType.Agreement or SubEventType.ChangeToGroupActivity && fatalities > 0
-            && candidates.Any(c => c.Type is SubEventType.Agreement or SubEventType.ChangeToGroupActivity)) fatalities = -1;
+            && (FirstOfType(candidates, SubEventType.Agreement, typed: false) >= 0 || FirstOfType(candidates, SubEventType.ChangeToGroupActivity, typed: false) >= 0)) fatalities = -1;
         // "Missile strike kills three as drones downed": the toll is the strike's, not the interception's.
-        if (final == SubEventType.DisruptedWeaponsUse && resolved.Concat(weakResolved).Any(t => t != SubEventType.DisruptedWeaponsUse))
+        if (final == SubEventType.DisruptedWeaponsUse && (AnyOtherThan(resolved, final) || AnyOtherThan(weakResolved, final)))
             (fatalities, injuries) = (-1, -1);
 
         var m = new EventMention(s, main, final)
@@ -212,6 +249,24 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
         if (IsReference(doc, candidates, weapons, actors, m)) m.Flags |= MentionFlags.Reference;
         m.Confidence = Confidence(doc, m, candidates);
         return m;
+    }
+
+    /// <summary>
+    /// Index of the first candidate of type <paramref name="type"/>, or with <paramref name="typed"/> the first whose
+    /// type is not <paramref name="type"/>; -1 when there is none.
+    /// </summary>
+    private static int FirstOfType(List<(int Trigger, SubEventType Type, TriggerClass Class)> candidates, SubEventType type, bool typed)
+    {
+        for (int i = 0; i < candidates.Count; i++)
+            if ((candidates[i].Type == type) != typed) return i;
+        return -1;
+    }
+
+    private static bool AnyOtherThan(List<SubEventType> types, SubEventType type)
+    {
+        foreach (var t in types)
+            if (t != type) return true;
+        return false;
     }
 
     /// <summary>The tactic the weapon nearest a generic trigger suggests ("rockets ... fired", "struck by a drone").</summary>
@@ -306,7 +361,8 @@ internal sealed class MentionStage(ExtractionKnowledge knowledge) : IStage
     private float Confidence(Document doc, EventMention m, List<(int Trigger, SubEventType Type, TriggerClass Class)> candidates)
     {
         float c = 0.4f;
-        if (candidates.Any(x => x.Class == TriggerClass.Specific && x.Type == m.Type)) c += 0.2f;
+        foreach (var x in candidates)
+            if (x.Class == TriggerClass.Specific && x.Type == m.Type) { c += 0.2f; break; }
         if (m.Place >= 0) c += 0.15f;
         if (m.Date >= 0) c += 0.1f;
         if (m.Actor1 >= 0) c += 0.1f;

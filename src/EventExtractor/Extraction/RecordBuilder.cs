@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using EventExtractor.Records;
 using EventExtractor.Text;
 
@@ -20,7 +21,8 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
     public AcledRecord Build(Document doc, ExtractedEvent e)
     {
         var article = doc.Article;
-        var r = new AcledRecord { ArticleId = article.Id };
+        var r = new AcledRecord();
+        r.ArticleIds[0] = article.Id; // the record's own one-element list: no second list for one id
         var country = e.Place is { } p ? knowledge.CountryOfIso2(p.Iso2) : null;
         var date = e.Day == DateStage.Unresolved ? (DateOnly?)null : DateOnly.FromDayNumber(e.Day);
 
@@ -34,7 +36,8 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
             r.TimePrecision = (int)e.DatePrecision;
         }
 
-        var weapons = Weapons(doc, e);
+        var weapons = r.Weapons;
+        Weapons(doc, e, weapons);
 
         // Actors.
         var (a1, i1) = ActorName(doc, e.Actor1, country, date);
@@ -85,12 +88,11 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
         r.Source = string.IsNullOrEmpty(article.Source) ? article.Id : article.Source;
         r.Fatalities = Math.Max(0, e.Fatalities);
         r.Injuries = Math.Max(0, e.Injuries);
-        r.Weapons = weapons;
-        r.Tags = string.Join("; ", e.Tags);
+        r.Tags = e.Tags.Count == 0 ? "" : string.Join("; ", e.Tags);
         r.Timestamp = article.Published is { } pub ? new DateTimeOffset(pub.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds() : 0;
         r.Confidence = Math.Round(e.Confidence, 3);
-        r.Evidence = Evidence(doc, e);
-        r.Notes = Notes(r, e);
+        Evidence(doc, e, r.Evidence);
+        r.Notes = Notes(r, e, date);
         r.EventIdCnty = country?.Iso3 ?? "XXX"; // the number is added once the article's events are known (EventIds)
         return r;
     }
@@ -240,9 +242,8 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
         return InterName(lo) + "-" + InterName(hi);
     }
 
-    private List<string> Weapons(Document doc, ExtractedEvent e)
+    private void Weapons(Document doc, ExtractedEvent e, List<string> names)
     {
-        var names = new List<string>();
         foreach (var mi in e.Mentions)
         {
             var s = doc.Sentences[doc.Mentions[mi].Sentence];
@@ -255,10 +256,21 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
                 if (!names.Contains(name)) names.Add(name);
             }
         }
+        if (names.Count < 2) return;
         // "Katyusha rocket" says "rocket" already.
-        names.RemoveAll(n => names.Any(o => o != n && o.EndsWith(" " + n, StringComparison.OrdinalIgnoreCase)));
-        return names;
+        Span<bool> said = names.Count <= 64 ? stackalloc bool[names.Count] : new bool[names.Count];
+        for (int i = 0; i < names.Count; i++)
+            foreach (var o in names)
+                if (o != names[i] && EndsWithWord(o, names[i])) { said[i] = true; break; }
+        int kept = 0;
+        for (int i = 0; i < names.Count; i++)
+            if (!said[i]) names[kept++] = names[i];
+        names.RemoveRange(kept, names.Count - kept);
     }
+
+    /// <summary><paramref name="name"/> ends with " " and <paramref name="word"/> (ignoring case).</summary>
+    private static bool EndsWithWord(string name, string word) =>
+        name.Length > word.Length && name[^(word.Length + 1)] == ' ' && name.AsSpan(name.Length - word.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Evidence items kept per field: a long article can repeat a place or an actor thousands of times, and the
@@ -266,19 +278,29 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
     /// </summary>
     public const int MaxEvidencePerField = 10;
 
-    private List<Evidence> Evidence(Document doc, ExtractedEvent e)
+    private static void Evidence(Document doc, ExtractedEvent e, List<Evidence> evidence)
     {
-        var list = new List<Evidence>();
-        var seen = new HashSet<(string, int)>();
-        var perField = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Gathered in a reused list and handed over at once: the record's list gets its exact size.
+        var list = t_evidence ??= new List<Evidence>();
+        list.Clear();
         // Offsets are given in code points (as export gives them), not in the UTF-16 units of the string.
         var offsets = CodePointIndex.Of(doc.Text);
+        // The UTF-16 start of each item of the list, for the (field, start) duplicate check: the lists are short
+        // (at most MaxEvidencePerField per field), so a scan beats a set and a dictionary per record.
+        var starts = t_evidenceStarts ??= new List<int>();
+        starts.Clear();
         void AddRange(string field, int start, int end)
         {
-            int n = perField.GetValueOrDefault(field);
-            if (n >= MaxEvidencePerField || !seen.Add((field, start))) return;
-            perField[field] = n + 1;
+            int n = 0;
+            for (int i = 0; i < list.Count; i++)
+            {
+                if (!ReferenceEquals(list[i].Field, field) && list[i].Field != field) continue;
+                if (starts[i] == start) return;
+                n++;
+            }
+            if (n >= MaxEvidencePerField) return;
             list.Add(new Evidence(field, doc.Text[start..end], offsets(start), offsets(end)));
+            starts.Add(start);
         }
         void Add(string field, int entity)
         {
@@ -305,63 +327,125 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
                 AddRange(m.Fatalities > 0 ? "fatalities" : "injuries", s.Start, s.End);
             }
         }
-        return list;
+        evidence.AddRange(list);
+        list.Clear(); // no article text held by the thread between records
     }
 
-    private static string Notes(AcledRecord r, ExtractedEvent e)
+    [ThreadStatic] private static List<Evidence>? t_evidence;
+
+    [ThreadStatic] private static List<int>? t_evidenceStarts;
+
+    /// <summary>
+    /// The note, written into one reused builder: "On 9 March 2023, gunmen attacked civilians using rifles in X (Y).
+    /// 3 fatalities." (<paramref name="date"/> is the record's date, already formatted into its event_date).
+    /// </summary>
+    private static string Notes(AcledRecord r, ExtractedEvent e, DateOnly? date)
     {
-        var when = r.EventDate.Length > 0
-            ? (r.TimePrecision == 1 ? "On " + DateOnly.ParseExact(r.EventDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
-               : r.TimePrecision == 2 ? "Around " + DateOnly.ParseExact(r.EventDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.InvariantCulture) + " (week of)"
-               : "In " + DateOnly.ParseExact(r.EventDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture))
-            : "On an unknown date";
+        var sb = t_notes ??= new StringBuilder(256);
+        sb.Clear();
+        var inv = CultureInfo.InvariantCulture;
+        if (date is { } d)
+        {
+            if (r.TimePrecision == 1) sb.Append(inv, $"On {d:d MMMM yyyy}");
+            else if (r.TimePrecision == 2) sb.Append(inv, $"Around {d:d MMMM yyyy} (week of)");
+            else sb.Append(inv, $"In {d:MMMM yyyy}");
+        }
+        else sb.Append("On an unknown date");
+        sb.Append(", ");
+
         var who = r.Actor1.Length > 0 ? Lower(r.Actor1) : "unidentified actors";
-        var weapon = r.Weapons.Count > 0 ? " using " + string.Join(" and ", r.Weapons.Select(WeaponWord)) : "";
-        var where = r.Location.Length > 0
-            ? (r.GeoPrecision == 2 ? " near " : " in ") + r.Location + (r.Admin1.Length > 0 && r.Admin1 != r.Location ? $" ({r.Admin1})" : "")
-            : r.Country.Length > 0 ? " in " + r.Country : "";
-        var whom = r.Actor2.Length > 0 ? " " + Lower(r.Actor2) : "";
-        string action = e.Type switch
+        // The victim or opponent, or null: a clause that has one reads " with X", else its own default words.
+        string? whom = r.Actor2.Length > 0 ? Lower(r.Actor2) : null;
+        void Whom(StringBuilder b, string before, string otherwise)
         {
-            SubEventType.ArmedClash => $"{who} clashed with{(whom.Length > 0 ? whom : " an armed group")}",
-            SubEventType.GovernmentRegainsTerritory => $"{who} regained control of territory{(whom.Length > 0 ? " from" + whom : "")}",
-            SubEventType.NonStateActorOvertakesTerritory => $"{who} took control of territory{(whom.Length > 0 ? " from" + whom : "")}",
-            SubEventType.PeacefulProtest => $"{who} held a protest",
-            SubEventType.ProtestWithIntervention => $"{who} protested and{(whom.Length > 0 ? whom : " the authorities")} intervened",
-            SubEventType.ExcessiveForceAgainstProtesters => $"{who} used force against{(whom.Length > 0 ? whom : " protesters")}",
-            SubEventType.ViolentDemonstration => $"{who} rioted",
-            SubEventType.MobViolence => $"a mob attacked{(whom.Length > 0 ? whom : " people")}",
-            SubEventType.AirDroneStrike => $"{who} carried out an air or drone strike{(whom.Length > 0 ? " on" + whom : "")}",
-            SubEventType.ShellingArtilleryMissileAttack => $"{who} fired{(r.Weapons.Count > 0 ? " " + string.Join(" and ", r.Weapons.Select(w => Plural(WeaponWord(w)))) : " projectiles")}{(whom.Length > 0 ? " at" + whom : "")}",
-            SubEventType.RemoteExplosiveLandmineIed => $"an explosive device detonated{(whom.Length > 0 ? ", targeting" + whom : "")}",
-            SubEventType.SuicideBomb => $"a suicide bomber attacked{(whom.Length > 0 ? whom : "")}",
-            SubEventType.Grenade => $"{who} threw a grenade{(whom.Length > 0 ? " at" + whom : "")}",
-            SubEventType.ChemicalWeapon => $"{who} used a chemical weapon{(whom.Length > 0 ? " against" + whom : "")}",
-            SubEventType.Attack => $"{who} attacked{(whom.Length > 0 ? whom : " civilians")}",
-            SubEventType.AbductionForcedDisappearance => $"{who} abducted{(whom.Length > 0 ? whom : " people")}",
-            SubEventType.SexualViolence => $"{who} committed sexual violence against{(whom.Length > 0 ? whom : " civilians")}",
-            SubEventType.Arrests => $"{who} arrested{(whom.Length > 0 ? whom : " people")}",
-            SubEventType.DisruptedWeaponsUse => $"{who}{(r.Weapons.Count > 0 ? " disrupted an attack" + weapon : " disrupted weapons use")}{(whom.Length > 0 ? " by" + whom : "")}",
-            SubEventType.LootingPropertyDestruction => $"{who} looted or destroyed property",
-            SubEventType.Agreement => $"{who} reached an agreement{(whom.Length > 0 ? " with" + whom : "")}",
-            SubEventType.ChangeToGroupActivity => $"{who} changed its activity",
-            SubEventType.HeadquartersOrBaseEstablished => $"{who} established a base",
-            SubEventType.NonViolentTransferOfTerritory => $"{who} took over territory without fighting",
-            _ => $"{who} were involved in an event",
-        };
-        if (e.Type is not (SubEventType.ShellingArtilleryMissileAttack or SubEventType.DisruptedWeaponsUse)) action += weapon;
-        var toll = r.Fatalities switch
+            if (whom is null) b.Append(otherwise);
+            else b.Append(before).Append(' ').Append(whom);
+        }
+        switch (e.Type)
         {
-            0 when r.Injuries > 0 => $" {r.Injuries} injured.",
-            0 => " No fatalities reported.",
-            1 => " 1 fatality.",
-            var n => $" {n} fatalities.",
-        };
-        if (r.Fatalities > 0 && r.Injuries > 0) toll = toll.TrimEnd('.') + $"; {r.Injuries} injured.";
-        return $"{when}, {action}{where}.{toll}";
+            case SubEventType.ArmedClash: sb.Append(who).Append(" clashed with"); Whom(sb, "", " an armed group"); break;
+            case SubEventType.GovernmentRegainsTerritory: sb.Append(who).Append(" regained control of territory"); Whom(sb, " from", ""); break;
+            case SubEventType.NonStateActorOvertakesTerritory: sb.Append(who).Append(" took control of territory"); Whom(sb, " from", ""); break;
+            case SubEventType.PeacefulProtest: sb.Append(who).Append(" held a protest"); break;
+            case SubEventType.ProtestWithIntervention: sb.Append(who).Append(" protested and"); Whom(sb, "", " the authorities"); sb.Append(" intervened"); break;
+            case SubEventType.ExcessiveForceAgainstProtesters: sb.Append(who).Append(" used force against"); Whom(sb, "", " protesters"); break;
+            case SubEventType.ViolentDemonstration: sb.Append(who).Append(" rioted"); break;
+            case SubEventType.MobViolence: sb.Append("a mob attacked"); Whom(sb, "", " people"); break;
+            case SubEventType.AirDroneStrike: sb.Append(who).Append(" carried out an air or drone strike"); Whom(sb, " on", ""); break;
+            case SubEventType.ShellingArtilleryMissileAttack:
+                sb.Append(who).Append(" fired");
+                if (r.Weapons.Count > 0)
+                {
+                    sb.Append(' ');
+                    for (int i = 0; i < r.Weapons.Count; i++)
+                    {
+                        if (i > 0) sb.Append(" and ");
+                        var w = r.Weapons[i];
+                        AppendWeaponWord(sb, w);
+                        if (!w.EndsWith('s')) sb.Append('s'); // the plural (the weapon word ends as its name does)
+                    }
+                }
+                else sb.Append(" projectiles");
+                Whom(sb, " at", "");
+                break;
+            case SubEventType.RemoteExplosiveLandmineIed: sb.Append("an explosive device detonated"); Whom(sb, ", targeting", ""); break;
+            case SubEventType.SuicideBomb: sb.Append("a suicide bomber attacked"); Whom(sb, "", ""); break;
+            case SubEventType.Grenade: sb.Append(who).Append(" threw a grenade"); Whom(sb, " at", ""); break;
+            case SubEventType.ChemicalWeapon: sb.Append(who).Append(" used a chemical weapon"); Whom(sb, " against", ""); break;
+            case SubEventType.Attack: sb.Append(who).Append(" attacked"); Whom(sb, "", " civilians"); break;
+            case SubEventType.AbductionForcedDisappearance: sb.Append(who).Append(" abducted"); Whom(sb, "", " people"); break;
+            case SubEventType.SexualViolence: sb.Append(who).Append(" committed sexual violence against"); Whom(sb, "", " civilians"); break;
+            case SubEventType.Arrests: sb.Append(who).Append(" arrested"); Whom(sb, "", " people"); break;
+            case SubEventType.DisruptedWeaponsUse:
+                sb.Append(who);
+                if (r.Weapons.Count > 0)
+                {
+                    sb.Append(" disrupted an attack");
+                    AppendWeapons(sb, r.Weapons);
+                }
+                else sb.Append(" disrupted weapons use");
+                Whom(sb, " by", "");
+                break;
+            case SubEventType.LootingPropertyDestruction: sb.Append(who).Append(" looted or destroyed property"); break;
+            case SubEventType.Agreement: sb.Append(who).Append(" reached an agreement"); Whom(sb, " with", ""); break;
+            case SubEventType.ChangeToGroupActivity: sb.Append(who).Append(" changed its activity"); break;
+            case SubEventType.HeadquartersOrBaseEstablished: sb.Append(who).Append(" established a base"); break;
+            case SubEventType.NonViolentTransferOfTerritory: sb.Append(who).Append(" took over territory without fighting"); break;
+            default: sb.Append(who).Append(" were involved in an event"); break;
+        }
+        if (e.Type is not (SubEventType.ShellingArtilleryMissileAttack or SubEventType.DisruptedWeaponsUse)) AppendWeapons(sb, r.Weapons);
+
+        if (r.Location.Length > 0)
+        {
+            sb.Append(r.GeoPrecision == 2 ? " near " : " in ").Append(r.Location);
+            if (r.Admin1.Length > 0 && r.Admin1 != r.Location) sb.Append(" (").Append(r.Admin1).Append(')');
+        }
+        else if (r.Country.Length > 0) sb.Append(" in ").Append(r.Country);
+        sb.Append('.');
+
+        switch (r.Fatalities)
+        {
+            case 0 when r.Injuries > 0: sb.Append(' ').Append(r.Injuries).Append(" injured."); break;
+            case 0: sb.Append(" No fatalities reported."); break;
+            case 1: sb.Append(" 1 fatality"); break;
+            default: sb.Append(' ').Append(r.Fatalities).Append(" fatalities"); break;
+        }
+        if (r.Fatalities > 0) sb.Append(r.Injuries > 0 ? "; " : ".");
+        if (r.Fatalities > 0 && r.Injuries > 0) sb.Append(r.Injuries).Append(" injured.");
+        return sb.ToString();
     }
 
-    private static string Plural(string w) => w.EndsWith('s') ? w : w + "s";
+    [ThreadStatic] private static StringBuilder? t_notes;
+
+    /// <summary>" using X and Y" for the record's weapons; nothing without any.</summary>
+    private static void AppendWeapons(StringBuilder sb, List<string> weapons)
+    {
+        for (int i = 0; i < weapons.Count; i++)
+        {
+            sb.Append(i == 0 ? " using " : " and ");
+            AppendWeaponWord(sb, weapons[i]);
+        }
+    }
 
     /// <summary>How a note names an actor: generic actors in plain words, named ones as ACLED names them.</summary>
     private static string Lower(string actor)
@@ -374,11 +458,30 @@ internal sealed class RecordBuilder(ExtractionKnowledge knowledge, Func<string, 
     }
 
     /// <summary>A weapon in running text: "rocket", "Katyusha rocket", "IED" (acronyms and names keep their capitals).</summary>
-    private static string WeaponWord(string weapon) =>
-        weapon.Length > 1 && char.IsUpper(weapon[0]) && char.IsLower(weapon[1]) && !weapon.Contains(' ') ? char.ToLowerInvariant(weapon[0]) + weapon[1..] : weapon;
+    private static void AppendWeaponWord(System.Text.StringBuilder sb, string weapon)
+    {
+        if (weapon.Length > 1 && char.IsUpper(weapon[0]) && char.IsLower(weapon[1]) && !weapon.Contains(' '))
+            sb.Append(char.ToLowerInvariant(weapon[0])).Append(weapon, 1, weapon.Length - 1);
+        else sb.Append(weapon);
+    }
 
     /// <summary>The key an event's id is derived from: its type, day, place and actors.</summary>
     public static string EventKey(AcledRecord r) =>
-        string.Join("\u001f", r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2);
+        string.Join(EventIds.KeySeparator, r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2);
 
+    /// <summary>Whether two records have the same <see cref="EventKey"/>, without building the keys.</summary>
+    public static bool SameEventKey(AcledRecord a, AcledRecord b)
+    {
+        if (a.SubEventType == b.SubEventType && a.EventDate == b.EventDate && a.Location == b.Location
+            && a.Actor1 == b.Actor1 && a.Actor2 == b.Actor2) return true;
+        // Parts without the separator join into different keys when they differ; with it, only the keys can tell.
+        return (HasSeparator(a) || HasSeparator(b)) && EventKey(a) == EventKey(b);
+    }
+
+    private static bool HasSeparator(AcledRecord r)
+    {
+        char separator = EventIds.KeySeparator[0];
+        return r.SubEventType.Contains(separator) || r.EventDate.Contains(separator) || r.Location.Contains(separator)
+               || r.Actor1.Contains(separator) || r.Actor2.Contains(separator);
+    }
 }

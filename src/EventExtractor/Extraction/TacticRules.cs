@@ -151,35 +151,71 @@ internal static class TacticRules
     public static readonly IReadOnlyList<ResolutionRule> Resolution =
     [
         new("an intercepted weapon is no attack, unless there was a battle",
-            (f, types) => f.Intercepted && !types.Any(t => AcledTaxonomy.EventTypeOf(t) == EventType.Battles), _ => SubEventType.DisruptedWeaponsUse),
+            (f, types) => f.Intercepted && !AnyOfEventType(types, EventType.Battles), _ => SubEventType.DisruptedWeaponsUse),
         new("a protest that turns violent is a riot",
-            (f, types) => types.Contains(SubEventType.ViolentDemonstration) && types.All(ProtestOrRiotTypes.Contains), _ => SubEventType.ViolentDemonstration),
+            (f, types) => Has(types, SubEventType.ViolentDemonstration) && AllAmong(types, ProtestOrRiotTypes), _ => SubEventType.ViolentDemonstration),
         new("territory taken without a fight changes hands peacefully",
-            (f, types) => f.PeacefulTrigger && types.Contains(SubEventType.NonViolentTransferOfTerritory) && types.All(TerritoryTypes.Contains), _ => SubEventType.NonViolentTransferOfTerritory),
-        new("the highest in the hierarchy", (_, _) => true, types => types.OrderBy(AcledTaxonomy.Precedence).First()),
+            (f, types) => f.PeacefulTrigger && Has(types, SubEventType.NonViolentTransferOfTerritory) && AllAmong(types, TerritoryTypes), _ => SubEventType.NonViolentTransferOfTerritory),
+        new("the highest in the hierarchy", (_, _) => true, Highest),
     ];
+
+    // Loops over the sentence's few tactics rather than LINQ: these run for every sentence with a trigger, and an
+    // enumerator or a delegate per call is garbage the whole run pays for.
+
+    private static bool AnyOfEventType(IReadOnlyList<SubEventType> types, EventType eventType)
+    {
+        for (int i = 0; i < types.Count; i++)
+            if (AcledTaxonomy.EventTypeOf(types[i]) == eventType) return true;
+        return false;
+    }
+
+    private static bool Has(IReadOnlyList<SubEventType> types, SubEventType type)
+    {
+        for (int i = 0; i < types.Count; i++)
+            if (types[i] == type) return true;
+        return false;
+    }
+
+    private static bool AllAmong(IReadOnlyList<SubEventType> types, SubEventType[] allowed)
+    {
+        for (int i = 0; i < types.Count; i++)
+            if (Array.IndexOf(allowed, types[i]) < 0) return false;
+        return true;
+    }
+
+    /// <summary>The highest in the codebook's hierarchy; of equals, the first.</summary>
+    private static SubEventType Highest(IReadOnlyList<SubEventType> types)
+    {
+        var best = types[0];
+        for (int i = 1; i < types.Count; i++)
+            if (AcledTaxonomy.Precedence(types[i]) < AcledTaxonomy.Precedence(best)) best = types[i];
+        return best;
+    }
 
     /// <summary>The first rule of <see cref="WhoHitWhom"/> that applies, or null when none does (no event).</summary>
     public static InferenceRule? Infer(TacticFacts facts)
     {
-        foreach (var rule in WhoHitWhom)
-            if (rule.When(facts)) return rule;
+        for (int i = 0; i < WhoHitWhom.Count; i++)
+            if (WhoHitWhom[i].When(facts)) return WhoHitWhom[i];
         return null;
     }
 
     /// <summary>The type after every special case that applies.</summary>
     public static SubEventType ApplySpecialCases(TacticFacts facts, SubEventType type)
     {
-        foreach (var rule in SpecialCases)
+        for (int i = 0; i < SpecialCases.Count; i++)
+        {
+            var rule = SpecialCases[i];
             if (type == rule.From && rule.When(facts)) type = rule.Then(facts);
+        }
         return type;
     }
 
     /// <summary>The sentence's one tactic among <paramref name="types"/> (not empty).</summary>
     public static SubEventType Resolve(TacticFacts facts, IReadOnlyList<SubEventType> types)
     {
-        foreach (var rule in Resolution)
-            if (rule.When(facts, types)) return rule.Then(types);
+        for (int i = 0; i < Resolution.Count; i++)
+            if (Resolution[i].When(facts, types)) return Resolution[i].Then(types);
         throw new InvalidOperationException("the last resolution rule always applies");
     }
 }

@@ -16,19 +16,50 @@ internal static class EventIds
     private const ulong Modulus = 100_000_000UL;
 
     /// <summary>The id of the <paramref name="occurrence"/>-th event (0-based) of an article with the key <paramref name="key"/>.</summary>
-    public static string Derive(string iso3, string articleId, string key, int occurrence)
+    public static string Derive(string iso3, string articleId, string key, int occurrence) =>
+        Derive(iso3, ArticleHash(articleId), [key], occurrence);
+
+    /// <summary>The hash state <see cref="Derive(string, ulong, ReadOnlySpan{string}, int)"/> starts from for one article's events.</summary>
+    public static ulong ArticleHash(string articleId) => Fold(Fold(OffsetBasis, articleId), KeySeparator);
+
+    /// <summary>
+    /// The id of the <paramref name="occurrence"/>-th event of an article whose key is <paramref name="keyParts"/> joined
+    /// by <see cref="KeySeparator"/>: the same id as for the joined key, without building it (one string per event, the id).
+    /// </summary>
+    /// <param name="iso3">The country letters of the id.</param>
+    /// <param name="articleHash">The article's <see cref="ArticleHash"/>.</param>
+    /// <param name="keyParts">The parts of the event's key, in order.</param>
+    /// <param name="occurrence">How many events of the article had the same key before this one.</param>
+    public static string Derive(string iso3, ulong articleHash, ReadOnlySpan<string> keyParts, int occurrence)
     {
-        ulong h = 14695981039346656037UL;
-        void Add(string s)
+        ulong h = articleHash;
+        for (int i = 0; i < keyParts.Length; i++)
         {
-            foreach (var c in s) { h ^= c; h *= 1099511628211UL; }
+            if (i > 0) h = Fold(h, KeySeparator);
+            h = Fold(h, keyParts[i]);
         }
-        Add(articleId);
-        Add("\u001f");
-        Add(key);
         // The first event with a key keeps the id earlier versions gave it, so stored databases stay valid.
-        if (occurrence > 0) Add("\u001f#" + occurrence.ToString(CultureInfo.InvariantCulture));
-        return iso3 + (h % Modulus).ToString("D" + Digits, CultureInfo.InvariantCulture);
+        if (occurrence > 0)
+        {
+            Span<char> number = stackalloc char[11];
+            occurrence.TryFormat(number, out int written, default, CultureInfo.InvariantCulture);
+            h = Fold(Fold(h, "\u001f#"), number[..written]);
+        }
+        Span<char> digits = stackalloc char[Digits];
+        (h % Modulus).TryFormat(digits, out _, "D8", CultureInfo.InvariantCulture);
+        return string.Concat(iso3.AsSpan(), digits);
+    }
+
+    /// <summary>What joins the parts of an event's key.</summary>
+    public const string KeySeparator = "\u001f";
+
+    private const ulong OffsetBasis = 14695981039346656037UL;
+
+    /// <summary>FNV-1a over the UTF-16 units of <paramref name="s"/>, continuing from <paramref name="h"/>.</summary>
+    private static ulong Fold(ulong h, ReadOnlySpan<char> s)
+    {
+        foreach (var c in s) { h ^= c; h *= 1099511628211UL; }
+        return h;
     }
 
     /// <summary>The id after <paramref name="id"/>: the number plus one (wrapping within its digits); an id without a number gets "-2".</summary>

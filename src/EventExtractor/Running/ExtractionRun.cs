@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using EventExtractor.Diagnostics;
 using EventExtractor.Extraction;
 using EventExtractor.Ingestion;
@@ -10,7 +10,7 @@ using EventExtractor.Records;
 namespace EventExtractor.Running;
 
 /// <summary>
-/// One pass over the inputs, streamed with bounded memory: a reader hands articles through a bounded channel to
+/// One pass over the inputs, streamed with bounded memory: a reader hands articles through a bounded queue to
 /// <see cref="ExtractionRunOptions.Threads"/> workers (one article per extraction call), a reorder buffer puts the
 /// results back in input order, and the records go through the <see cref="WindowMerger"/> to the sink, which is
 /// committed at the end. At most a fixed number of articles are between the reader and the sink at any time, so
@@ -22,6 +22,8 @@ namespace EventExtractor.Running;
 /// <see cref="ExtractionRunOptions.CheckpointEvery"/> inputs (or <see cref="ExtractionRunOptions.CheckpointInterval"/>),
 /// and when cancelled, the checkpoint callback is given the <see cref="RunState"/>: the output up to there is final,
 /// and a run started from that state skips what was done and ends with what an uninterrupted run writes.
+/// The reader, the workers and the caller's thread (which writes) are threads of their own that block while they wait:
+/// no thread-pool hop per article and no spinning that would take a core from the extraction.
 /// </remarks>
 internal sealed class ExtractionRun
 {
@@ -85,8 +87,9 @@ internal sealed class ExtractionRun
         int inFlight = Math.Max(16, threads * 8);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(_options.Cancellation);
         using var slots = new SemaphoreSlim(inFlight);
-        var todo = Channel.CreateBounded<Item>(new BoundedChannelOptions(threads * 2) { SingleWriter = true });
-        var done = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+        // Not disposed: a reader blocked on standard input may outlive the run (see below).
+        var todo = new BlockingCollection<Item>(new ConcurrentQueue<Item>(), threads * 2);
+        var done = new BlockingCollection<Item>(new ConcurrentQueue<Item>());
         ExceptionDispatchInfo? failure = null;
         void Fail(Exception e)
         {
@@ -99,29 +102,31 @@ internal sealed class ExtractionRun
         {
             try
             {
-                Produce(outcomes, resumeFrom, todo.Writer, slots, token);
-                todo.Writer.TryComplete();
+                Produce(outcomes, resumeFrom, todo, slots, token);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                todo.Writer.TryComplete();
             }
             catch (Exception e)
             {
                 Fail(e);
-                todo.Writer.TryComplete();
+            }
+            finally
+            {
+                todo.CompleteAdding();
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var workers = new Task[threads];
+        int working = threads;
         for (int i = 0; i < threads; i++)
-            workers[i] = Task.Run(async () =>
+            workers[i] = Task.Factory.StartNew(() =>
             {
                 try
                 {
-                    await foreach (var item in todo.Reader.ReadAllAsync(token).ConfigureAwait(false))
+                    foreach (var item in todo.GetConsumingEnumerable(token))
                     {
                         Extract(item);
-                        done.Writer.TryWrite(item);
+                        done.Add(item);
                     }
                 }
                 catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -131,8 +136,11 @@ internal sealed class ExtractionRun
                 {
                     Fail(e);
                 }
-            }, CancellationToken.None);
-        _ = Task.WhenAll(workers).ContinueWith(_ => done.Writer.TryComplete(), TaskScheduler.Default);
+                finally
+                {
+                    if (Interlocked.Decrement(ref working) == 0) done.CompleteAdding();
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         long next = resumeFrom?.Inputs ?? 0;
         long lastCheckpointInputs = next;
@@ -144,7 +152,7 @@ internal sealed class ExtractionRun
         {
             while (true)
             {
-                while (done.Reader.TryRead(out var item)) buffer[item.Seq] = item;
+                while (done.TryTake(out var item)) buffer[item.Seq] = item;
                 while (buffer.Remove(next, out var item))
                 {
                     Consume(item, state, merger);
@@ -164,7 +172,9 @@ internal sealed class ExtractionRun
                         lastProgress.Restart();
                     }
                 }
-                if (!done.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult()) break;
+                // Blocks until a worker hands an article over; false once every worker is done and all is taken.
+                if (!done.TryTake(out var arrived, Timeout.Infinite, token)) break;
+                buffer[arrived.Seq] = arrived;
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -210,7 +220,7 @@ internal sealed class ExtractionRun
         new(state.ArticlesRead, state.RecordsWritten, state.Problems, elapsed, state.ArticlesRead - startArticles);
 
     /// <summary>Numbers the outcomes and their articles in input order; skips (and checks) those a resumed run has done.</summary>
-    private void Produce(IEnumerable<ReadOutcome> outcomes, RunState? resumeFrom, ChannelWriter<Item> todo,
+    private void Produce(IEnumerable<ReadOutcome> outcomes, RunState? resumeFrom, BlockingCollection<Item> todo,
         SemaphoreSlim slots, CancellationToken token)
     {
         long seq = 0, position = 0;
@@ -242,7 +252,7 @@ internal sealed class ExtractionRun
             {
                 item.Take = shard is not { } s || s.Takes(outcome.Problem?.Input ?? "");
             }
-            if (!todo.TryWrite(item)) todo.WriteAsync(item, token).AsTask().GetAwaiter().GetResult();
+            todo.Add(item, token);
         }
         if (seq < skip) throw new InvalidDataException(Messages.ResumeInputsChanged);
     }

@@ -131,7 +131,8 @@ internal sealed class ResumableOutput : IDisposable
             {
                 ResumableFormat.Csv => new CsvRecordSink(outFile.Writer, header: state is null),
                 ResumableFormat.ShardLines => new ShardLinesSink(outFile.Writer),
-                _ => new JsonLinesRecordSink(outFile.Writer),
+                // Checkpoints flush the file (Save): no write to the file system per record.
+                _ => new JsonLinesRecordSink(outFile.Writer, flushEachRecord: false),
             };
             return new ResumableOutput(outFile, errFile, sink, settings, state, inputs, inputsFile);
         }

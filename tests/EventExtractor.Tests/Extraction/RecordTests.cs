@@ -164,4 +164,30 @@ public class RecordTests(EngineFixture fx)
         Assert.DoesNotContain("ied", r.Notes);
         Assert.DoesNotContain("unidentified Armed Group", r.Notes);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(12)]
+    public void An_id_hashed_from_the_key_parts_is_the_id_of_the_joined_key(int occurrence)
+    {
+        var r = new Records.AcledRecord { SubEventType = "Attack", EventDate = "2021-03-15", Location = "Kano", Actor1 = "Boko Haram", Actor2 = "" };
+        string[] parts = [r.SubEventType, r.EventDate, r.Location, r.Actor1, r.Actor2];
+        Assert.Equal(Records.EventIds.Derive("NGA", "article-1", RecordBuilder.EventKey(r), occurrence),
+            Records.EventIds.Derive("NGA", Records.EventIds.ArticleHash("article-1"), parts, occurrence));
+    }
+
+    [Fact]
+    public void Records_have_the_same_event_key_exactly_when_their_joined_keys_are_equal()
+    {
+        static Records.AcledRecord R(string location, string actor1) =>
+            new() { SubEventType = "Attack", EventDate = "", Location = location, Actor1 = actor1, Actor2 = "" };
+        Assert.True(RecordBuilder.SameEventKey(R("Kano", "Gunmen"), R("Kano", "Gunmen")));
+        Assert.False(RecordBuilder.SameEventKey(R("Kano", "Gunmen"), R("Kano", "Bandits")));
+        // A part holding the separator can join into another record's key: the keys decide, as they always did.
+        var shifted = R("Kano\u001fGunmen", "");
+        var plain = R("Kano", "Gunmen\u001f");
+        Assert.Equal(RecordBuilder.EventKey(shifted) == RecordBuilder.EventKey(plain), RecordBuilder.SameEventKey(shifted, plain));
+        Assert.True(RecordBuilder.SameEventKey(R("Kano\u001f", "x"), R("Kano", "\u001fx")));
+    }
 }
