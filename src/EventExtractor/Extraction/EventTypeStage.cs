@@ -115,6 +115,9 @@ internal sealed class EventTypeStage(IEventClassifier classifier) : IStage
     {
         int lede = TrainingData.LedeParagraph(doc);
         Span<float> probabilities = stackalloc float[documentProbabilities.Length];
+        // Mentions of one sentence get the same answer (the position is the sentence's): it is asked once.
+        int classified = -1;
+        var q = default(EventPrediction);
         for (int i = 0; i < types.Length; i++)
         {
             var m = doc.Mentions[i];
@@ -128,7 +131,11 @@ internal sealed class EventTypeStage(IEventClassifier classifier) : IStage
                 types[i] = new MentionType(m.Type, documentProbabilities[(int)m.Type], TypeSource.Rules);
                 continue;
             }
-            var q = classifier.ClassifySentence(doc, m.Sentence, position, probabilities);
+            if (m.Sentence != classified)
+            {
+                q = classifier.ClassifySentence(doc, m.Sentence, position, probabilities);
+                classified = m.Sentence;
+            }
             bool decide = q.Type != SubEventType.None
                           && q.Confidence >= (weak ? GuessedTypeConfidence : ArticleOverrideConfidence)
                           && !RuleStands(m, q.Type);

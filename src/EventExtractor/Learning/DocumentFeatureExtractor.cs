@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EventExtractor.Extraction;
 using EventExtractor.Text;
 
@@ -75,7 +76,8 @@ internal sealed class DocumentFeatureExtractor : IFeatureExtractor
 
         // Marks: 0 = no entity, else label + 1; bit 0x80 on an entity's first token (so a marker is emitted once).
         var marks = into.Marks(tokenCount);
-        foreach (var e in doc.Entities)
+        var entities = EntitiesNear(doc, firstToken, end);
+        foreach (var e in entities)
         {
             if (e.EndToken <= firstToken || e.FirstToken >= end) continue;
             EntityFeatures(doc, e, into);
@@ -116,10 +118,10 @@ internal sealed class DocumentFeatureExtractor : IFeatureExtractor
             prevShape = shape;
         }
         if (quoted) into.Add(h.Bucket(FeatureKind.Quoted, 1));
-        if ((doc.Done & Pipeline.Annotations.Mentions) != 0) RuleFeatures(doc, firstToken, end, into);
+        if ((doc.Done & Pipeline.Annotations.Mentions) != 0) RuleFeatures(doc, firstToken, end, entities, into);
 
         // The entity markers next to each trigger: "ACTOR <attacked>", "<killed> ... PLACE".
-        foreach (var e in doc.Entities)
+        foreach (var e in entities)
         {
             if (e.Label != EntityLabel.Trigger || e.EndToken <= firstToken || e.FirstToken >= end) continue;
             ulong key = TriggerKey(doc, e);
@@ -135,7 +137,7 @@ internal sealed class DocumentFeatureExtractor : IFeatureExtractor
     /// back, background, civilian victims ...), and whether they found trigger words but judged them no event (a
     /// threat, a plan, a denial, a habit, a quoted claim).
     /// </summary>
-    private void RuleFeatures(Document doc, int firstToken, int end, FeatureBuffer into)
+    private void RuleFeatures(Document doc, int firstToken, int end, ReadOnlySpan<EntitySpan> entities, FeatureBuffer into)
     {
         var h = Hasher;
         int typed = 0;
@@ -149,12 +151,38 @@ internal sealed class DocumentFeatureExtractor : IFeatureExtractor
                 if (((int)m.Flags & (1 << bit)) != 0) into.Add(h.Bucket(FeatureKind.RuleFlag, (ulong)bit, (ulong)m.Type));
         }
         if (typed > 0) return;
-        foreach (var e in doc.Entities)
+        foreach (var e in entities)
             if (e.Label == EntityLabel.Trigger && e.FirstToken >= firstToken && e.FirstToken < end)
             {
                 into.Add(h.Bucket(FeatureKind.RuleNoEvent, 1));
                 return;
             }
+    }
+
+    [ThreadStatic] private static Document? t_measured;
+    [ThreadStatic] private static int t_measuredCount, t_longestEntity;
+
+    /// <summary>
+    /// The entities, in their order, that may overlap tokens [<paramref name="firstToken"/>, <paramref name="end"/>):
+    /// every one until the mention stage has sorted them by first token, then only those that start less than the
+    /// longest entity's length before the span and before its end. A document's sentences are featurized many
+    /// times each, and scanning every entity of the article for each was most of the work.
+    /// </summary>
+    private static ReadOnlySpan<EntitySpan> EntitiesNear(Document doc, int firstToken, int end)
+    {
+        var all = CollectionsMarshal.AsSpan(doc.Entities);
+        if ((doc.Done & Pipeline.Annotations.Mentions) == 0) return all;
+        if (!ReferenceEquals(t_measured, doc) || t_measuredCount != all.Length)
+        {
+            int longest = 0;
+            foreach (var e in all) longest = Math.Max(longest, e.TokenCount);
+            t_measured = doc;
+            t_measuredCount = all.Length;
+            t_longestEntity = longest;
+        }
+        int from = doc.FirstEntityAt(firstToken - t_longestEntity + 1);
+        int to = doc.FirstEntityAt(end);
+        return from < to ? all[from..to] : default;
     }
 
     private void EntityFeatures(Document doc, EntitySpan e, FeatureBuffer into)

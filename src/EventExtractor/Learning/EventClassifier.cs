@@ -80,10 +80,29 @@ internal sealed class EventClassifier : IEventClassifier
     /// </summary>
     public EventPrediction ClassifyDocument(Document doc, out TrainingData.DocumentShape shape, Span<float> probabilities = default)
     {
-        var buffer = t_buffer ??= new FeatureBuffer();
-        shape = TrainingData.DocumentFeatures(doc, Features, buffer, out _);
-        if (shape == TrainingData.DocumentShape.Empty) return new EventPrediction(SubEventType.None, 1f, 1f);
-        return Predict(buffer, probabilities);
+        // The document's features are the context of its sentences (ClassifySentence): made once, they serve both,
+        // and for a linear model one pass over their weights gives the document's probabilities and the sentences'
+        // shared part of the scores.
+        var context = t_context ??= new ContextCache();
+        context.Document = null;
+        shape = TrainingData.DocumentFeatures(doc, Features, context.Features, out _);
+        context.Features.Compact();
+        var ids = context.Features.Ids;
+        var values = context.Features.Values;
+        var result = new EventPrediction(SubEventType.None, 1f, 1f);
+        if (shape == TrainingData.DocumentShape.Empty) context.Linear = Model.TryLinearPart(ids, values, context.Raw, out context.Squares);
+        else
+        {
+            int c = Model.Classes.Count;
+            Span<float> probs = probabilities.Length >= c ? probabilities[..c] : stackalloc float[c];
+            context.Linear = Model.TryProbabilitiesAndLinearPart(ids, values, probs, context.Raw, out context.Squares);
+            if (!context.Linear) Model.Probabilities(ids, values, probs);
+            int best = Scoring.ArgMax(probs);
+            result = new EventPrediction(Model.Classes[best], probs[best], probs[(int)SubEventType.None]);
+        }
+        context.Document = doc;
+        context.Model = Model;
+        return result;
     }
 
     public EventPrediction Classify(Document doc, int firstToken, int tokenCount, TextPosition position, Span<float> probabilities = default)

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using EventExtractor.Diagnostics;
 using EventExtractor.Models;
 using EventExtractor.Records;
@@ -7,6 +9,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace EventExtractor.Learning;
 
@@ -73,7 +76,8 @@ internal sealed class EventClassifierModel
     /// <summary>Every entry's time stamp: a zip stores one per entry, and the time of saving would make every file differ.</summary>
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly int[] _vocabulary; // strictly increasing: a bucket's slot is found by binary search (a table of 2^20 slots would miss the cache on every feature)
+    private readonly int[] _vocabulary; // strictly increasing
+    private readonly SlotTable _slots; // a bucket's slot, in one or two reads of a table that stays in the cache
     private readonly float[]? _weights; // slots x classes
     private readonly float[]? _bias;
     private readonly SubEventType[] _classes;
@@ -90,6 +94,7 @@ internal sealed class EventClassifierModel
         for (int i = 0; i < vocabulary.Length; i++)
             if ((uint)vocabulary[i] >= (uint)Hasher.BucketCount || (i > 0 && vocabulary[i] <= vocabulary[i - 1]))
                 throw new ModelException(Messages.ClassifierCorrupt);
+        _slots = new SlotTable(vocabulary, Hasher.BucketCount);
         if (weights != null && (bias == null || bias.Length != _classes.Length || weights.Length != vocabulary.Length * _classes.Length))
             throw new ModelException(Messages.ClassifierCorrupt);
         _weights = weights;
@@ -186,14 +191,12 @@ internal sealed class EventClassifierModel
             // ML.NET's maximum-entropy score: the bias plus the dot product, per class; then the softmax.
             Span<float> scores = stackalloc float[c];
             _bias.AsSpan().CopyTo(scores);
-            int from = 0;
+            var slots = SlotsOf(ids);
             for (int i = 0; i < ids.Length; i++)
             {
-                int slot = NextSlot(ids[i], ref from);
+                int slot = slots[i];
                 if (slot < 0) continue;
-                float v = values[i] * norm;
-                var w = _weights.AsSpan(slot * c, c);
-                for (int k = 0; k < c; k++) scores[k] += w[k] * v;
+                AddScaled(_weights.AsSpan(slot * c, c), values[i] * norm, scores);
             }
             Scoring.Softmax(scores, Temperature, probs);
             return;
@@ -215,17 +218,94 @@ internal sealed class EventClassifierModel
         int c = _classes.Length;
         raw[..c].Clear();
         double sq = 0;
-        int from = 0;
+        var slots = SlotsOf(ids);
         for (int i = 0; i < ids.Length; i++)
         {
             sq += (double)values[i] * values[i];
-            int slot = NextSlot(ids[i], ref from);
+            int slot = slots[i];
             if (slot < 0) continue;
-            var w = _weights.AsSpan(slot * c, c);
-            for (int k = 0; k < c; k++) raw[k] += w[k] * values[i];
+            AddScaled(_weights.AsSpan(slot * c, c), values[i], raw);
         }
         squares = (float)sq;
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="Probabilities"/> and <see cref="TryLinearPart"/> of one compacted vector in one pass over its
+    /// weights, each the same as its own call gives; false (and nothing filled) for a model that is not linear. A
+    /// document's probabilities and the shared part of its sentences' scores come from the same features.
+    /// </summary>
+    public bool TryProbabilitiesAndLinearPart(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> probabilities,
+        Span<float> raw, out float squares)
+    {
+        squares = 0;
+        if (_weights == null) return false;
+        int c = _classes.Length;
+        float norm = Scoring.Norm(values);
+        Span<float> scores = stackalloc float[c];
+        _bias.AsSpan().CopyTo(scores);
+        raw[..c].Clear();
+        double sq = 0;
+        var slots = SlotsOf(ids);
+        for (int i = 0; i < ids.Length; i++)
+        {
+            sq += (double)values[i] * values[i];
+            int slot = slots[i];
+            if (slot < 0) continue;
+            var w = _weights.AsSpan(slot * c, c);
+            AddScaled(w, values[i] * norm, scores);
+            AddScaled(w, values[i], raw);
+        }
+        squares = (float)sq;
+        Scoring.Softmax(scores, Temperature, probabilities[..c]);
+        return true;
+    }
+
+    [ThreadStatic] private static int[]? t_slots;
+    private static float s_touched;
+
+    /// <summary>
+    /// The slot of each id (-1 when unknown), in a per-thread buffer valid until the next call. Each known row of
+    /// weights is read on the way (the rows are megabytes, mostly not in the cache), so that the rows' loads overlap
+    /// one another instead of each waiting for the sums of the previous one.
+    /// </summary>
+    private ReadOnlySpan<int> SlotsOf(ReadOnlySpan<int> ids)
+    {
+        var buffer = t_slots;
+        if (buffer == null || buffer.Length < ids.Length) t_slots = buffer = new int[Math.Max(256, ids.Length * 2)];
+        var weights = _weights!;
+        int c = _classes.Length;
+        float touched = 0;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            int slot = _slots.SlotOf(ids[i]);
+            buffer[i] = slot;
+            if (slot >= 0) touched += weights[slot * c] + weights[slot * c + c - 1];
+        }
+        s_touched = touched; // kept, so that the reads are not optimized away
+        return buffer.AsSpan(0, ids.Length);
+    }
+
+    /// <summary>
+    /// <paramref name="into"/>[k] += <paramref name="row"/>[k] × <paramref name="factor"/>, a product and a sum rounded
+    /// as the scalar loop rounds them (no fused multiply-add), so vector and scalar give the same scores.
+    /// </summary>
+    internal static void AddScaled(ReadOnlySpan<float> row, float factor, Span<float> into)
+    {
+        if (into.Length < row.Length) throw new ArgumentException("shorter than the row", nameof(into));
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var f = Vector256.Create(factor);
+            ref float r = ref MemoryMarshal.GetReference(row);
+            ref float d = ref MemoryMarshal.GetReference(into);
+            for (; k <= row.Length - Vector256<float>.Count; k += Vector256<float>.Count)
+            {
+                var product = Vector256.Multiply(Vector256.LoadUnsafe(ref r, (nuint)k), f);
+                Vector256.Add(Vector256.LoadUnsafe(ref d, (nuint)k), product).StoreUnsafe(ref d, (nuint)k);
+            }
+        }
+        for (; k < row.Length; k++) into[k] += row[k] * factor;
     }
 
     /// <summary>
@@ -289,24 +369,7 @@ internal sealed class EventClassifierModel
     }
 
     /// <summary>The ML.NET slot of a feature bucket, -1 when the model does not know it.</summary>
-    internal int SlotOf(int bucket)
-    {
-        int i = Array.BinarySearch(_vocabulary, bucket);
-        return i >= 0 ? i : -1;
-    }
-
-    /// <summary>The slot of <paramref name="bucket"/> (or -1), searching from <paramref name="from"/> on: ids come in increasing order.</summary>
-    private int NextSlot(int bucket, ref int from)
-    {
-        int i = Array.BinarySearch(_vocabulary, from, _vocabulary.Length - from, bucket);
-        if (i >= 0)
-        {
-            from = i + 1;
-            return i;
-        }
-        from = ~i;
-        return -1;
-    }
+    internal int SlotOf(int bucket) => _slots.SlotOf(bucket);
 
     /// <summary>The name a class has in files: "None" or the codebook's sub-event name.</summary>
     public static string ClassName(SubEventType t) => t == SubEventType.None ? "None" : AcledTaxonomy.Name(t);
@@ -412,13 +475,17 @@ internal sealed class EventClassifierModel
     /// <summary>Reads a model; <see cref="ModelException"/> (with the reason only) when it is no model of ours, of another version, or damaged.</summary>
     public static EventClassifierModel Load(Stream stream)
     {
-        using var ms = new MemoryStream();
-        stream.CopyTo(ms);
-        ms.Position = 0;
+        // A file (a stream that can seek, from its start) is read in place; another stream is copied first.
+        using var ms = stream.CanSeek && stream.Position == 0 ? null : new MemoryStream();
+        if (ms != null)
+        {
+            stream.CopyTo(ms);
+            ms.Position = 0;
+        }
         ZipArchive zip;
         try
         {
-            zip = new ZipArchive(ms, ZipArchiveMode.Read);
+            zip = new ZipArchive(ms ?? stream, ZipArchiveMode.Read, leaveOpen: true);
         }
         catch (InvalidDataException)
         {
@@ -429,16 +496,7 @@ internal sealed class EventClassifierModel
             try
             {
                 var metaEntry = zip.GetEntry(MetadataEntry) ?? throw new ModelException(Messages.ClassifierNoMetadata);
-                EventClassifierMetadata? meta;
-                try
-                {
-                    meta = JsonConvert.DeserializeObject<EventClassifierMetadata>(System.Text.Encoding.UTF8.GetString(ReadEntry(metaEntry)));
-                }
-                catch (JsonException)
-                {
-                    throw new ModelException(Messages.ClassifierCorrupt);
-                }
-                if (meta == null) throw new ModelException(Messages.ClassifierCorrupt);
+                var meta = ReadMetadata(System.Text.Encoding.UTF8.GetString(ReadEntry(metaEntry)));
                 if (meta.FormatVersion != FormatVersion) throw new ModelException(Messages.ClassifierBadVersion(meta.FormatVersion, FormatVersion));
                 if (meta.FeatureSetVersion != DocumentFeatureExtractor.FeatureSetVersion)
                     throw new ModelException(Messages.ClassifierFeatureSet(meta.FeatureSetVersion, DocumentFeatureExtractor.FeatureSetVersion));
@@ -469,9 +527,8 @@ internal sealed class EventClassifierModel
                         throw new ModelException(Messages.ClassifierTruncated);
                     weights = new float[n * c];
                     bias = new float[c];
-                    int at = 8;
-                    for (int i = 0; i < weights.Length; i++, at += 4) weights[i] = BinaryPrimitives.ReadSingleLittleEndian(lb.AsSpan(at));
-                    for (int i = 0; i < c; i++, at += 4) bias[i] = BinaryPrimitives.ReadSingleLittleEndian(lb.AsSpan(at));
+                    ReadSingles(lb.AsSpan(8, 4 * weights.Length), weights);
+                    ReadSingles(lb.AsSpan(8 + 4 * weights.Length, 4 * c), bias);
                 }
 
                 var mlnet = new List<(string, byte[])>();
@@ -487,9 +544,73 @@ internal sealed class EventClassifierModel
         }
     }
 
+    /// <summary>
+    /// The metadata as Newtonsoft's serializer reads it into <see cref="EventClassifierMetadata"/> (names matched
+    /// ignoring case, a missing one left at its default, values converted as the serializer converts them), read
+    /// from the parsed tree by name: the serializer's reflection over the type cost more than the rest of loading.
+    /// </summary>
+    private static EventClassifierMetadata ReadMetadata(string json)
+    {
+        try
+        {
+            if (JToken.Parse(json) is not JObject o) throw new ModelException(Messages.ClassifierCorrupt);
+            var meta = new EventClassifierMetadata();
+            if (Property(o, nameof(meta.FormatVersion)) is { } formatVersion) meta = meta with { FormatVersion = (int)formatVersion };
+            if (Property(o, nameof(meta.FeatureSetVersion)) is { } featureSet) meta = meta with { FeatureSetVersion = (int)featureSet };
+            if (Property(o, nameof(meta.BucketBits)) is { } bucketBits) meta = meta with { BucketBits = (int)bucketBits };
+            if (Property(o, nameof(meta.UsesKnowledge)) is { } usesKnowledge) meta = meta with { UsesKnowledge = (bool)usesKnowledge };
+            if (Property(o, nameof(meta.LexiconHash)) is { } lexiconHash) meta = meta with { LexiconHash = (string?)lexiconHash ?? throw Corrupt() };
+            if (Property(o, nameof(meta.Labels)) is { } labels)
+                meta = meta with { Labels = (labels as JArray ?? throw Corrupt()).Select(l => (string?)l ?? throw Corrupt()).ToList() };
+            if (Property(o, nameof(meta.Trainer)) is { } trainer) meta = meta with { Trainer = (string?)trainer ?? throw Corrupt() };
+            if (Property(o, nameof(meta.Temperature)) is { } temperature) meta = meta with { Temperature = (float)temperature };
+            if (Property(o, nameof(meta.TrainingExamples)) is { } examples)
+            {
+                var counts = new Dictionary<string, int>();
+                foreach (var p in examples as JObject ?? throw Corrupt()) counts[p.Key] = (int)(p.Value ?? throw Corrupt());
+                meta = meta with { TrainingExamples = counts };
+            }
+            return meta;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidCastException or OverflowException or ArgumentException)
+        {
+            throw Corrupt();
+        }
+
+        static ModelException Corrupt() => new(Messages.ClassifierCorrupt);
+
+        static JToken? Property(JObject o, string name) =>
+            o.GetValue(name, StringComparison.Ordinal) ?? o.GetValue(name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Little-endian float32s into <paramref name="into"/>: one copy on a little-endian machine.</summary>
+    private static void ReadSingles(ReadOnlySpan<byte> bytes, Span<float> into)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            MemoryMarshal.Cast<byte, float>(bytes).CopyTo(into);
+            return;
+        }
+        for (int i = 0; i < into.Length; i++) into[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * i)..]);
+    }
+
     private static byte[] ReadEntry(ZipArchiveEntry entry)
     {
         using var s = entry.Open();
+        if (entry.Length > 0 && entry.Length <= Array.MaxLength)
+        {
+            // Its size is known: read straight into an array of that size, not through a growing stream and a copy.
+            var bytes = new byte[entry.Length];
+            int n = s.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            if (n < bytes.Length) return bytes[..n];
+            int extra = s.ReadByte(); // the end, where the checksum is verified
+            if (extra < 0) return bytes;
+            using var more = new MemoryStream();
+            more.Write(bytes);
+            more.WriteByte((byte)extra);
+            s.CopyTo(more);
+            return more.ToArray();
+        }
         using var ms = new MemoryStream();
         s.CopyTo(ms);
         return ms.ToArray();

@@ -267,9 +267,11 @@ internal static class TrainingData
     {
         var evidence = new List<int>();
         for (int s = 0; s < doc.Sentences.Length; s++)
-            if (KindOf(doc, doc.Sentences[s]) is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Subheadline) evidence.Add(s);
+            if (IsEvidence(KindOf(doc, doc.Sentences[s]))) evidence.Add(s);
         return evidence;
     }
+
+    private static bool IsEvidence(ParagraphKind kind) => kind is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Subheadline;
 
     /// <summary>
     /// The features the classifier sees for a whole document, the same in training and in extraction: a short
@@ -280,19 +282,27 @@ internal static class TrainingData
     {
         ledeParagraph = -1;
         buffer.Clear();
-        var evidence = EvidenceSentences(doc);
-        if (evidence.Count == 0) return DocumentShape.Empty;
-        if (evidence.Count <= MaxShortReportSentences)
+        int evidence = 0, firstEvidence = -1, lastEvidence = -1; // counted in place: a list per document would be garbage
+        for (int s = 0; s < doc.Sentences.Length; s++)
         {
-            var first = doc.Sentences[evidence[0]];
-            var last = doc.Sentences[evidence[^1]];
+            if (!IsEvidence(KindOf(doc, doc.Sentences[s]))) continue;
+            evidence++;
+            if (firstEvidence < 0) firstEvidence = s;
+            lastEvidence = s;
+        }
+        if (evidence == 0) return DocumentShape.Empty;
+        if (evidence <= MaxShortReportSentences)
+        {
+            var first = doc.Sentences[firstEvidence];
+            var last = doc.Sentences[lastEvidence];
             features.Extract(doc, first.FirstToken, last.FirstToken + last.TokenCount - first.FirstToken, TextPosition.Whole, buffer);
             return DocumentShape.Short;
         }
-        foreach (int s in evidence)
+        for (int s = firstEvidence; s <= lastEvidence; s++)
         {
             var sentence = doc.Sentences[s];
             var kind = KindOf(doc, sentence);
+            if (!IsEvidence(kind)) continue;
             if (kind is ParagraphKind.Headline or ParagraphKind.Subheadline)
                 features.Extract(doc, sentence.FirstToken, sentence.TokenCount, TextPosition.Headline, buffer);
             else if (ledeParagraph < 0 || sentence.Paragraph == ledeParagraph)

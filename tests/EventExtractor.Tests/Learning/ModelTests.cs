@@ -67,6 +67,28 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void Probabilities_and_linear_part_in_one_pass_are_exactly_those_of_separate_calls()
+    {
+        var model = Model.Value;
+        var analyzer = TextAnalyzer.Plain();
+        var fx = new DocumentFeatureExtractor(model.Hasher, null);
+        var examples = LearningTestData.Featurize(LearningTestData.Train.Concat(LearningTestData.Held), analyzer, fx);
+        Span<float> probs = stackalloc float[26], raw = stackalloc float[26], probs1 = stackalloc float[26], raw1 = stackalloc float[26];
+        foreach (var e in examples)
+        {
+            Assert.True(model.TryProbabilitiesAndLinearPart(e.Features.Ids, e.Features.Values, probs1, raw1, out float squares1));
+            model.Probabilities(e.Features.Ids, e.Features.Values, probs);
+            Assert.True(model.TryLinearPart(e.Features.Ids, e.Features.Values, raw, out float squares));
+            Assert.Equal(squares, squares1);
+            for (int k = 0; k < 26; k++)
+            {
+                Assert.Equal(probs[k], probs1[k]);
+                Assert.Equal(raw[k], raw1[k]);
+            }
+        }
+    }
+
+    [Fact]
     public void The_other_trainers_train_save_and_load()
     {
         foreach (var kind in new[] { TrainerKind.SdcaMaximumEntropy, TrainerKind.LightGbm })
@@ -165,6 +187,28 @@ public sealed class ModelTests
         Assert.Equal(Messages.ClassifierUnknownClass("Picnic"),
             LoadError(LearningTestData.Rewrite(good, "EventExtractor/metadata.json", meta.Replace("\"Grenade\"", "\"Picnic\""))));
         Assert.Equal(Messages.ClassifierTruncated, LoadError(LearningTestData.Rewrite(good, "EventExtractor/vocabulary.bin", "\u0005\0\0\0")));
+    }
+
+    [Fact]
+    public void Metadata_is_read_as_the_serializer_reads_it()
+    {
+        var good = LearningTestData.Bytes(Model.Value);
+        var meta = System.Text.Encoding.UTF8.GetString(LearningTestData.Entry(good, "EventExtractor/metadata.json"));
+        var loaded = EventClassifierModel.Load(new MemoryStream(good)).Metadata;
+        Assert.Equal(Model.Value.Metadata.Temperature, loaded.Temperature);
+        Assert.Equal(Model.Value.Metadata.TrainingExamples, loaded.TrainingExamples);
+        Assert.Equal(Model.Value.Metadata.Labels, loaded.Labels);
+        Assert.Equal(Model.Value.Metadata with { Labels = loaded.Labels, TrainingExamples = loaded.TrainingExamples }, loaded);
+
+        // Names in another case, and a missing name (its default), as Newtonsoft's serializer allows.
+        var other = meta.Replace("\"Trainer\"", "\"trainer\"").Replace("\"BucketBits\": 20,", "");
+        var relaxed = EventClassifierModel.Load(new MemoryStream(LearningTestData.Rewrite(good, "EventExtractor/metadata.json", other))).Metadata;
+        Assert.Equal(loaded.Trainer, relaxed.Trainer);
+        Assert.Equal(FeatureHasher.DefaultBucketBits, relaxed.BucketBits);
+
+        foreach (var bad in new[] { "[]", "null", "{", meta.Replace("\"FormatVersion\": 2", "\"FormatVersion\": \"two\""),
+                     meta.Replace("\"Labels\": [", "\"Labels\": 3, \"x\": [") })
+            Assert.Equal(Messages.ClassifierCorrupt, LoadError(LearningTestData.Rewrite(good, "EventExtractor/metadata.json", bad)));
     }
 
     [Fact]
