@@ -30,7 +30,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         var words = doc.Words;
         var covered = CoveredTokens(doc);
         var lexicon = (bool[])covered.Clone();
-        var speech = doc.Entities.Where(e => e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech).Select(e => e.FirstToken).ToHashSet();
+        var speech = SpeechCues(doc);
         var context = new PlaceContext();
 
         var siteMatches = new List<PhraseMatch>();
@@ -39,6 +39,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         // sites, towns and provinces (an article that names no country still has one: "Kuki" in a story about
         // Manipur is an Indian community, not a Japanese city); --country puts the archive's country first.
         var preferred = StoryCountries(doc, covered, siteMatches);
+        IReadOnlyList<string>? storyCountry = null;
 
         // Named sites first: they are more specific than the town they are in.
         foreach (var m in BestSites(siteMatches, preferred))
@@ -74,11 +75,11 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
                 // Only a whole name may match by skeleton: "Jantar" of "Jantar Mantar" is no town's other spelling.
                 bool skeleton = allowSkeleton && !IsNameRun(doc, t, len + 1, covered);
                 if (unit == PlaceLevel.Town && !gazetteer.HasName(span) && !(skeleton && gazetteer.HasSkeleton(span))) continue; // most capitalised words name no place
-                var surface = doc.Text[from..to];
+                var surface = span;
                 // "the Khanabad district" is mostly named after its seat: the town of that name in the story's
                 // country, where there is one; else the district itself.
                 if (unit == PlaceLevel.District && preferred.Count > 0
-                    && gazetteer.TryResolve(surface, [preferred[0]], context, strict: false, out var seat) && !seat.IsRegion)
+                    && gazetteer.TryResolve(surface, storyCountry ??= [preferred[0]], context, strict: false, out var seat) && !seat.IsRegion)
                 {
                     best = seat;
                     bestLen = len;
@@ -114,7 +115,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
             }
             if (bestLen == 0) continue;
             // "Baghdad said", "Moscow announced": the government, not the town.
-            if ((flags & PlaceFlags.Locative) == 0 && speech.Contains(t + bestLen)) continue;
+            if ((flags & PlaceFlags.Locative) == 0 && t + bestLen < speech.Length && speech[t + bestLen]) continue;
             if (IsDateline(doc, t, bestLen)) flags |= PlaceFlags.Dateline;
             AddPlace(doc, t, bestLen, best, flags, context);
             for (int k = t; k < t + bestLen; k++) covered[k] = true;
@@ -124,6 +125,16 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         AddCapitals(doc, preferred, context);
         // The story's countries for the record of an event whose place the text does not name.
         doc.Countries.AddRange(preferred);
+    }
+
+    /// <summary>The tokens that begin a cue of speech ("said", "announced"), by token index.</summary>
+    private bool[] SpeechCues(Document doc)
+    {
+        var speech = new bool[doc.TokenCount];
+        foreach (var e in doc.Entities)
+            if (e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech && (uint)e.FirstToken < (uint)speech.Length)
+                speech[e.FirstToken] = true;
+        return speech;
     }
 
     /// <summary>Where a capitalised word may begin a place name (not a title's name, not "The" opening a sentence).</summary>
@@ -162,12 +173,8 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     /// </summary>
     private List<string> StoryCountries(Document doc, bool[] covered, List<PhraseMatch> siteMatches)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Count(string iso2, int n)
-        {
-            if (string.IsNullOrEmpty(iso2)) return;
-            counts[iso2] = counts.GetValueOrDefault(iso2) + n;
-        }
+        var counts = t_counts ??= new CountryVotes();
+        counts.Clear();
         bool named = false;
         foreach (var e in doc.Entities)
         {
@@ -176,27 +183,30 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
             if (e.Label == EntityLabel.Country)
             {
                 var c = knowledge.Countries[knowledge.CountryIndexes[e.Ref]];
-                Count(c.Iso2, e.FirstToken > 0 && _words.Locatives.Contains(doc.TokenHash(e.FirstToken - 1)) ? CountryNamedAfterLocative : CountryNamed);
+                counts.Add(c.Iso2, e.FirstToken > 0 && _words.Locatives.Contains(doc.TokenHash(e.FirstToken - 1)) ? CountryNamedAfterLocative : CountryNamed);
                 named = true;
             }
             else if (e.Label == EntityLabel.Actor)
             {
                 var a = knowledge.Actors[e.Ref];
-                if (a.Kind == ActorKind.Group && a.Iso3.Length == 3 && knowledge.CountryOfIso3(a.Iso3) is { } g) { Count(g.Iso2, ActorHome); named = true; }
+                if (a.Kind == ActorKind.Group && a.Iso3.Length == 3 && knowledge.CountryOfIso3(a.Iso3) is { } g) { counts.Add(g.Iso2, ActorHome); named = true; }
             }
         }
         foreach (var m in siteMatches)
-            if (IsEvidence(doc, m.FirstToken)) Count(knowledge.Sites[m.Entry].Iso2, SiteNamed);
-        if (knowledge.Outlets.CountryOf(doc.Article.Source, doc.Article.Url) is { } outlet) Count(outlet, OutletHome);
+            if (IsEvidence(doc, m.FirstToken)) counts.Add(knowledge.Sites[m.Entry].Iso2, SiteNamed);
+        if (knowledge.Outlets.CountryOf(doc.Article.Source, doc.Article.Url) is { } outlet) counts.Add(outlet, OutletHome);
         // Places decide where the text names no country; where it does, only a province named as such ("Erbil
         // province") brings in its country, and other places weigh between the countries already in evidence ("in
         // Africa" must not bring in a Tunisian town that an alternate name calls so).
-        foreach (var (iso2, weight) in PlaceVotes(doc, covered))
+        var votes = t_placeVotes ??= new List<(string, int)>();
+        votes.Clear();
+        PlaceVotes(doc, covered, votes);
+        foreach (var (iso2, weight) in votes)
         {
-            if (!named || weight >= ProvinceNamed) Count(iso2, weight);
-            else if (counts.ContainsKey(iso2)) Count(iso2, Math.Min(weight, 1));
+            if (!named || weight >= ProvinceNamed) counts.Add(iso2, weight);
+            else if (counts.Contains(iso2)) counts.Add(iso2, Math.Min(weight, 1));
         }
-        var order = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+        var order = counts.MostVotedFirst();
         if (!named && order.Count > 2) order.RemoveRange(2, order.Count - 2);
         if (_forcedCountry != null)
         {
@@ -205,6 +215,10 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         }
         return order;
     }
+
+    // Scratch of the country vote, one per thread (stages are shared, articles never span threads).
+    [ThreadStatic] private static CountryVotes? t_counts;
+    [ThreadStatic] private static List<(string, int)>? t_placeVotes;
 
     private static bool IsEvidence(Document doc, int token)
     {
@@ -216,9 +230,8 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     /// The countries of the well-known places and provinces the text names, resolved without any country in mind:
     /// one vote per name, two after a locative word or for a named province.
     /// </summary>
-    private IEnumerable<(string Iso2, int Weight)> PlaceVotes(Document doc, bool[] covered)
+    private void PlaceVotes(Document doc, bool[] covered, List<(string Iso2, int Weight)> votes)
     {
-        var none = new PlaceContext();
         for (int t = 0; t < doc.TokenCount; t++)
         {
             if (!IsCandidateStart(doc, t, doc.Words, covered) || !IsEvidence(doc, t)) continue;
@@ -228,27 +241,31 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
                 if (!IsNameRun(doc, t, len, covered)) continue;
                 if (len == 1 && (knowledge.Calendar.ContainsKey(doc.TokenHash(t)) || _words.NotAlone.Contains(doc.TokenHash(t)))) continue;
                 var (from, to) = doc.CharRange(t, len);
-                if (!gazetteer.HasName(doc.Text.AsSpan(from, to - from))) continue;
-                if (AdminUnitAfter(doc, t + len) == PlaceLevel.Region && gazetteer.TryRegion(doc.Text[from..to], [], out var region))
+                var name = doc.Text.AsSpan(from, to - from);
+                if (!gazetteer.HasName(name)) continue;
+                if (AdminUnitAfter(doc, t + len) == PlaceLevel.Region && gazetteer.TryRegion(name, [], out var region))
                 {
-                    yield return (region.Iso2, ProvinceNamed);
+                    votes.Add((region.Iso2, ProvinceNamed));
                     t += len - 1;
                     break;
                 }
-                if (gazetteer.TryResolve(doc.Text[from..to], [], none, strict: true, out var place))
+                if (gazetteer.TryResolve(name, [], NoPlaces, strict: true, out var place))
                 {
                     // A province is rarely a namesake of another country's: it outweighs a town; a town whose name a
                     // notable place abroad bears too ("Hyderabad") says little.
                     int weight = place.IsRegion ? AdminNamed : TownNamed;
                     if (cue) weight++;
-                    if (!place.IsRegion && gazetteer.HasNotableNamesakeAbroad(doc.Text[from..to], place.Iso2)) weight = 1;
-                    yield return (place.Iso2, weight);
+                    if (!place.IsRegion && gazetteer.HasNotableNamesakeAbroad(name, place.Iso2)) weight = 1;
+                    votes.Add((place.Iso2, weight));
                     t += len - 1;
                     break;
                 }
             }
         }
     }
+
+    /// <summary>No places resolved yet: the votes resolve each name on its own.</summary>
+    private static readonly (double Latitude, double Longitude)[] NoPlaces = [];
 
     private static void AddPlace(Document doc, int first, int count, PlaceInfo info, PlaceFlags flags, PlaceContext context)
     {
@@ -283,8 +300,10 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     /// <summary>"the Iraqi capital", "Iraq's capital": the capital of the named country.</summary>
     private void AddCapitals(Document doc, List<string> preferred, PlaceContext context)
     {
-        foreach (var e in doc.Entities.ToArray())
+        // The places added here go after the entities read, so the loop reads only those there at the start.
+        for (int i = 0, count = doc.Entities.Count; i < count; i++)
         {
+            var e = doc.Entities[i];
             if (e.Label != EntityLabel.Country) continue;
             int next = e.EndToken;
             if (next < doc.TokenCount && IsClitic(doc, next)) next++;
@@ -405,10 +424,13 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     {
         if (t + len > doc.TokenCount) return false;
         int sentence = doc.SentenceOfToken(t);
+        // Sentences are disjoint token ranges: within t's sentence is before its end (no search per word).
+        int sentenceEnd = sentence >= 0 ? doc.Sentences[sentence].FirstToken + doc.Sentences[sentence].TokenCount : -1;
         for (int k = t; k < t + len; k++)
         {
             bool blocked = covered[k] && !(lexiconInside != null && k > t && lexiconInside[k]);
-            if (blocked || doc.SentenceOfToken(k) != sentence) return false;
+            bool sameSentence = sentence >= 0 ? k < sentenceEnd : doc.SentenceOfToken(k) < 0;
+            if (blocked || !sameSentence) return false;
             var tok = doc.Tokens[k];
             if (tok.Kind != TokenKind.Word) return false;
             bool cap = (tok.Flags & TokenFlags.Capitalized) != 0 || IsArticlePrefixed(doc, k);
