@@ -15,6 +15,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     public Annotations Provides => Annotations.Places;
 
     private readonly PlaceWords _words = knowledge.PlaceWords;
+    private readonly NameVotes _nameVotes = new(gazetteer);
     private readonly string? _forcedCountry = options?.CountryIso2;
     /// <summary>The sites.tsv kind of natural features (coded as a region).</summary>
     public const string FeatureKind = "feature";
@@ -241,31 +242,23 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
                 if (!IsNameRun(doc, t, len, covered)) continue;
                 if (len == 1 && (knowledge.Calendar.ContainsKey(doc.TokenHash(t)) || _words.NotAlone.Contains(doc.TokenHash(t)))) continue;
                 var (from, to) = doc.CharRange(t, len);
-                var name = doc.Text.AsSpan(from, to - from);
-                if (!gazetteer.HasName(name)) continue;
-                if (AdminUnitAfter(doc, t + len) == PlaceLevel.Region && gazetteer.TryRegion(name, [], out var region))
-                {
-                    votes.Add((region.Iso2, ProvinceNamed));
-                    t += len - 1;
-                    break;
-                }
-                if (gazetteer.TryResolve(name, [], NoPlaces, strict: true, out var place))
+                var vote = _nameVotes.Of(doc.Text.AsSpan(from, to - from), AdminUnitAfter(doc, t + len) == PlaceLevel.Region);
+                if (vote.Kind == NameVoteKind.None) continue;
+                if (vote.Kind == NameVoteKind.Province) votes.Add((vote.Iso2, ProvinceNamed));
+                else
                 {
                     // A province is rarely a namesake of another country's: it outweighs a town; a town whose name a
                     // notable place abroad bears too ("Hyderabad") says little.
-                    int weight = place.IsRegion ? AdminNamed : TownNamed;
+                    int weight = vote.IsRegion ? AdminNamed : TownNamed;
                     if (cue) weight++;
-                    if (!place.IsRegion && gazetteer.HasNotableNamesakeAbroad(name, place.Iso2)) weight = 1;
-                    votes.Add((place.Iso2, weight));
-                    t += len - 1;
-                    break;
+                    if (vote.NamesakeAbroad) weight = 1;
+                    votes.Add((vote.Iso2, weight));
                 }
+                t += len - 1;
+                break;
             }
         }
     }
-
-    /// <summary>No places resolved yet: the votes resolve each name on its own.</summary>
-    private static readonly (double Latitude, double Longitude)[] NoPlaces = [];
 
     private static void AddPlace(Document doc, int first, int count, PlaceInfo info, PlaceFlags flags, PlaceContext context)
     {

@@ -133,3 +133,48 @@ public class GazetteerIndexTests
         return list;
     }
 }
+
+public class NameVotesTests
+{
+    private static readonly GazetteerPlace[] Places =
+    [
+        new(1, "Erbil", "Erbil", 36.1833, 44.0119, "IQ", "PPLA", 1612700, "11", "Erbil"),
+        new(0, "Erbil", "Erbil", 36.5, 44.2, "IQ", "ADM1", 2000000, "11", "Erbil", IsAdmin1Region: true),
+        new(4, "Tripoli", "Tripoli", 34.4335, 35.8442, "LB", "PPLA", 229398, "09", "North Lebanon"),
+        new(5, "Tripoli", "Tripoli", 32.8874, 13.1873, "LY", "PPLC", 1150989, "77", "Tripoli"),
+        new(6, "Shaqlawa", "Shaqlawa", 36.4048, 44.3152, "IQ", "PPL", 30000, "11", "Erbil"),
+    ];
+
+    private static NameVotes Votes() =>
+        new(new EventExtractor.Extraction.GazetteerPlaceLookup(Gazetteer.FromBytes(GazetteerWriter.ToBytes(Places), "test")));
+
+    [Fact]
+    public void A_name_votes_as_its_lookups_say()
+    {
+        var votes = Votes();
+        Assert.Equal(new NameVote(NameVoteKind.Province, "IQ", true, false), votes.Of("Erbil", provinceNamed: true));
+        var tripoli = votes.Of("Tripoli", provinceNamed: false);
+        Assert.Equal(NameVoteKind.Place, tripoli.Kind);
+        Assert.Equal("LY", tripoli.Iso2);
+        // Lebanon's Tripoli is a provincial seat: a notable namesake abroad.
+        Assert.True(tripoli.NamesakeAbroad);
+        // A village is no evidence without a country in mind; an unknown name none at all.
+        Assert.Equal(NameVote.None, votes.Of("Shaqlawa", provinceNamed: false));
+        Assert.Equal(NameVote.None, votes.Of("Reuters", provinceNamed: false));
+    }
+
+    [Fact]
+    public void A_kept_vote_is_the_fresh_one()
+    {
+        var votes = Votes();
+        foreach (var name in new[] { "Erbil", "Tripoli", "Shaqlawa", "Mosul", "Erbil", "Tripoli" })
+            foreach (var province in new[] { true, false })
+            {
+                var first = votes.Of(name, province);
+                Assert.Equal(votes.Resolve(name, province), first);
+                // Keyed by the name's text, wherever it is cut from.
+                var text = "in " + name + " now";
+                Assert.Equal(first, votes.Of(text.AsSpan(3, name.Length), province));
+            }
+    }
+}
