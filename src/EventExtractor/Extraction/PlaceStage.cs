@@ -29,17 +29,22 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     public void Process(Document doc)
     {
         var words = doc.Words;
-        var covered = CoveredTokens(doc);
-        var lexicon = (bool[])covered.Clone();
-        var speech = SpeechCues(doc);
+        var scratch = t_scratch ??= new Scratch();
+        int n = doc.TokenCount;
+        var covered = CoveredTokens(doc, Scratch.Cleared(ref scratch.Covered, n));
+        var nameStarts = NameStarts(doc, words, Scratch.Cleared(ref scratch.NameStarts, n));
+        var lexicon = Scratch.Cleared(ref scratch.Lexicon, n);
+        Array.Copy(covered, lexicon, n);
+        var speech = SpeechCues(doc, Scratch.Cleared(ref scratch.Speech, n));
         var context = new PlaceContext();
 
-        var siteMatches = new List<PhraseMatch>();
+        var siteMatches = scratch.SiteMatches;
+        siteMatches.Clear();
         knowledge.SiteMatcher.Match(words, 0, words.Length, wholeTokens: true, siteMatches);
         // The story's country from all its evidence: named countries, the home countries of named actors, named
         // sites, towns and provinces (an article that names no country still has one: "Kuki" in a story about
         // Manipur is an Indian community, not a Japanese city); --country puts the archive's country first.
-        var preferred = StoryCountries(doc, covered, siteMatches);
+        var preferred = StoryCountries(doc, covered, nameStarts, siteMatches);
         IReadOnlyList<string>? storyCountry = null;
 
         // Named sites first: they are more specific than the town they are in.
@@ -53,7 +58,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
 
         for (int t = 0; t < doc.TokenCount; t++)
         {
-            if (!IsCandidateStart(doc, t, words, covered)) continue;
+            if (covered[t] || !nameStarts[t]) continue;
             var flags = Flags(doc, t);
             bool cue = (flags & PlaceFlags.Locative) != 0;
             // Another romanisation of a name ("Tikreet") only where the text says a place is meant.
@@ -116,7 +121,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
             }
             if (bestLen == 0) continue;
             // "Baghdad said", "Moscow announced": the government, not the town.
-            if ((flags & PlaceFlags.Locative) == 0 && t + bestLen < speech.Length && speech[t + bestLen]) continue;
+            if ((flags & PlaceFlags.Locative) == 0 && t + bestLen < doc.TokenCount && speech[t + bestLen]) continue;
             if (IsDateline(doc, t, bestLen)) flags |= PlaceFlags.Dateline;
             AddPlace(doc, t, bestLen, best, flags, context);
             for (int k = t; k < t + bestLen; k++) covered[k] = true;
@@ -129,19 +134,28 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     }
 
     /// <summary>The tokens that begin a cue of speech ("said", "announced"), by token index.</summary>
-    private bool[] SpeechCues(Document doc)
+    private bool[] SpeechCues(Document doc, bool[] speech)
     {
-        var speech = new bool[doc.TokenCount];
         foreach (var e in doc.Entities)
-            if (e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech && (uint)e.FirstToken < (uint)speech.Length)
+            if (e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech && (uint)e.FirstToken < (uint)doc.TokenCount)
                 speech[e.FirstToken] = true;
         return speech;
     }
 
-    /// <summary>Where a capitalised word may begin a place name (not a title's name, not "The" opening a sentence).</summary>
-    private bool IsCandidateStart(Document doc, int t, MatchWord[] words, bool[] covered)
+    /// <summary>
+    /// For each token, whether a place name may begin there when no entity covers it: the vote and the search both
+    /// ask, so it is worked out once.
+    /// </summary>
+    private bool[] NameStarts(Document doc, MatchWord[] words, bool[] starts)
     {
-        if (covered[t] || !StartsName(doc, t, words)) return false;
+        for (int t = 0; t < doc.TokenCount; t++) starts[t] = IsNameStart(doc, t, words);
+        return starts;
+    }
+
+    /// <summary>Where a capitalised word may begin a place name (not a title's name, not "The" opening a sentence).</summary>
+    private bool IsNameStart(Document doc, int t, MatchWord[] words)
+    {
+        if (!StartsName(doc, t, words)) return false;
         if (IsAfterTitle(doc, t)) return false;
         // "An", "The", "After" opening a sentence are words, not towns.
         if (IsSentenceStart(doc, t) && SentenceStarters.Contains(doc.TokenHash(t))) return false;
@@ -172,7 +186,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     /// locative: "in Iraq"), the home countries of named armed groups, the outlet's country, named sites, towns and
     /// provinces (more after a locative). <c>--country</c> comes first whatever the vote.
     /// </summary>
-    private List<string> StoryCountries(Document doc, bool[] covered, List<PhraseMatch> siteMatches)
+    private List<string> StoryCountries(Document doc, bool[] covered, bool[] nameStarts, List<PhraseMatch> siteMatches)
     {
         var counts = t_counts ??= new CountryVotes();
         counts.Clear();
@@ -201,7 +215,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         // Africa" must not bring in a Tunisian town that an alternate name calls so).
         var votes = t_placeVotes ??= new List<(string, int)>();
         votes.Clear();
-        PlaceVotes(doc, covered, votes);
+        PlaceVotes(doc, covered, nameStarts, votes);
         foreach (var (iso2, weight) in votes)
         {
             if (!named || weight >= ProvinceNamed) counts.Add(iso2, weight);
@@ -217,6 +231,26 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         return order;
     }
 
+    /// <summary>
+    /// One thread's token flags and site matches, reused article after article (stages are shared by threads, an
+    /// article is never split between them). Arrays may be longer than an article: only its tokens are read.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public bool[] Covered = [], Lexicon = [], Speech = [], NameStarts = [];
+        public readonly List<PhraseMatch> SiteMatches = new();
+
+        /// <summary>The buffer, grown to at least <paramref name="length"/> and all false.</summary>
+        public static bool[] Cleared(ref bool[] buffer, int length)
+        {
+            if (buffer.Length < length) buffer = new bool[Math.Max(length, buffer.Length * 2)];
+            else Array.Clear(buffer);
+            return buffer;
+        }
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
     // Scratch of the country vote, one per thread (stages are shared, articles never span threads).
     [ThreadStatic] private static CountryVotes? t_counts;
     [ThreadStatic] private static List<(string, int)>? t_placeVotes;
@@ -231,11 +265,11 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     /// The countries of the well-known places and provinces the text names, resolved without any country in mind:
     /// one vote per name, two after a locative word or for a named province.
     /// </summary>
-    private void PlaceVotes(Document doc, bool[] covered, List<(string Iso2, int Weight)> votes)
+    private void PlaceVotes(Document doc, bool[] covered, bool[] nameStarts, List<(string Iso2, int Weight)> votes)
     {
         for (int t = 0; t < doc.TokenCount; t++)
         {
-            if (!IsCandidateStart(doc, t, doc.Words, covered) || !IsEvidence(doc, t)) continue;
+            if (covered[t] || !nameStarts[t] || !IsEvidence(doc, t)) continue;
             bool cue = t > 0 && _words.Locatives.Contains(doc.TokenHash(t - 1));
             for (int len = 3; len >= 1; len--)
             {
@@ -363,9 +397,8 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         return true;
     }
 
-    private static bool[] CoveredTokens(Document doc)
+    private static bool[] CoveredTokens(Document doc, bool[] covered)
     {
-        var covered = new bool[doc.TokenCount];
         foreach (var e in doc.Entities)
         {
             if (e.Label is EntityLabel.Place or EntityLabel.Cue or EntityLabel.Date or EntityLabel.Count) continue;
@@ -393,7 +426,8 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     private bool IsArticlePrefixed(Document doc, int t)
     {
         var s = doc.TokenText(t);
-        int dash = s.IndexOf('-');
+        // Only a dash among the first four characters can make an article prefix: no need to search the whole word.
+        int dash = s[..Math.Min(s.Length, 4)].IndexOf('-');
         return dash is >= 1 and <= 3 && dash + 1 < s.Length && char.IsUpper(s[dash + 1]) && _words.Connectors.Contains(WordKey.Hash(s[..dash]));
     }
 

@@ -363,14 +363,25 @@ internal sealed class Gazetteer
     }
 
     /// <summary>Great-circle distance in kilometres (haversine, mean Earth radius).</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2) =>
+        DistanceKm(lat1, lon1, CosLatitude(lat1), lat2, lon2);
+
+    /// <summary>The cosine of a latitude, as <see cref="DistanceKm(double, double, double, double, double)"/> takes it.</summary>
+    public static double CosLatitude(double latitude) => Math.Cos(latitude * Radians);
+
+    /// <summary>
+    /// <see cref="DistanceKm(double, double, double, double)"/> with the first point's <see cref="CosLatitude"/>
+    /// given: one point measured against many computes it once. The same figures to the last bit.
+    /// </summary>
+    public static double DistanceKm(double lat1, double lon1, double cosLat1, double lat2, double lon2)
     {
-        const double rad = Math.PI / 180;
-        double dLat = (lat2 - lat1) * rad, dLon = (lon2 - lon1) * rad;
-        double h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-                   + Math.Cos(lat1 * rad) * Math.Cos(lat2 * rad) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        double dLat = (lat2 - lat1) * Radians, dLon = (lon2 - lon1) * Radians;
+        double sinLat = Math.Sin(dLat / 2), sinLon = Math.Sin(dLon / 2);
+        double h = sinLat * sinLat + cosLat1 * Math.Cos(lat2 * Radians) * sinLon * sinLon;
         return 2 * 6371.0088 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
+
+    private const double Radians = Math.PI / 180;
 
     // ---- field access without building a GeoEntry (for ranking many candidates)
 

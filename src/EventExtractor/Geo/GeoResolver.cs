@@ -183,12 +183,12 @@ internal sealed class GeoResolver(Gazetteer gazetteer)
         if (resolved.Count > 0)
         {
             double lat = gazetteer.LatitudeOf(id), lon = gazetteer.LongitudeOf(id);
-            double nearest = double.MaxValue;
+            double nearest = double.MaxValue, cosLat = Gazetteer.CosLatitude(lat);
             // By index: an enumerator of the interface would be allocated per candidate.
             for (int i = 0; i < resolved.Count; i++)
             {
                 var (plat, plon) = resolved[i];
-                nearest = Math.Min(nearest, Gazetteer.DistanceKm(lat, lon, plat, plon));
+                nearest = Math.Min(nearest, Gazetteer.DistanceKm(lat, lon, cosLat, plat, plon));
             }
             score += 1.5 * Math.Exp(-nearest / 150.0);
         }
