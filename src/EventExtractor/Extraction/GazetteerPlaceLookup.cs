@@ -17,7 +17,6 @@ internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
     public const int ForeignMinPopulation = 500_000;
 
     private readonly GeoResolver _resolver = new(gazetteer);
-    private readonly ConcurrentDictionary<string, int> _capitals = new(StringComparer.Ordinal);
 
     public int MaxNameWords => Math.Min(gazetteer.MaxNameWords, 6);
 
@@ -39,7 +38,7 @@ internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         return !gazetteer.FindSkeleton(buffer[..n]).IsEmpty;
     }
 
-    public bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<(double Latitude, double Longitude)> context, bool strict, out PlaceInfo place, bool allowSkeleton = false)
+    public bool TryResolve(ReadOnlySpan<char> surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<(double Latitude, double Longitude)> context, bool strict, out PlaceInfo place, bool allowSkeleton = false)
     {
         place = default;
         var ctx = new GeoContext
@@ -51,28 +50,35 @@ internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         };
         if (_resolver.Resolve(surface, ctx) is not { } match) return false;
         int id = match.Id;
+        // The checks read the entry's fields in place: building a full GeoEntry (with its alternate names) or even
+        // its country code string per candidate would cost more than the lookup.
+        bool inPreferred = InCountries(id, preferredIso2);
         // A district by its bare name only in the story's country: "Soran" the district, not a namesake abroad.
-        if (gazetteer.IsDistrict(id) && !preferredIso2.Contains(gazetteer.CountryOf(id))) return false;
-        // The checks read the entry's fields in place: building a full GeoEntry (with its alternate names) per
-        // candidate would cost more than the lookup.
-        var country = gazetteer.CountryOf(id);
+        if (gazetteer.IsDistrict(id) && !inPreferred) return false;
         var feature = gazetteer.FeatureCodeOf(id);
         int population = gazetteer.PopulationOf(id);
         bool region = gazetteer.IsAdmin1Region(id);
-        bool inPreferred = preferredIso2.Contains(country);
+        bool home = preferredIso2.Count > 0 && gazetteer.CountryIs(id, preferredIso2[0]);
         // A province abroad is no place of this story ("Kurdistan" is Iraq's region in an Iraqi story, not Iran's).
         if (region && preferredIso2.Count > 0 && !inPreferred) return false;
-        if (strict && preferredIso2.Count > 0 && country != preferredIso2[0]) return false;
+        if (strict && preferredIso2.Count > 0 && !home) return false;
         // A town abroad must be a capital or a metropolis to be meant ("Africa" in an outlet's name is no Tunisian town).
         if (preferredIso2.Count > 0 && !inPreferred && feature != "PPLC" && population < ForeignMinPopulation) return false;
         if (strict)
         {
             bool notable = feature is "PPLC" or "PPLA" || population >= StrictMinPopulation;
-            bool home = preferredIso2.Count > 0 && country == preferredIso2[0];
             if (!notable && !(home && feature is "PPLA2" && population >= 20_000)) return false;
         }
         place = Get(id);
         return true;
+    }
+
+    /// <summary>True when the entry lies in one of the countries (ISO2 codes).</summary>
+    private bool InCountries(int id, IReadOnlyList<string> iso2)
+    {
+        for (int i = 0; i < iso2.Count; i++)
+            if (gazetteer.CountryIs(id, iso2[i])) return true;
+        return false;
     }
 
     public PlaceInfo Get(int id)
@@ -99,12 +105,7 @@ internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         if (!e.IsAdmin1Region)
             return new(e.Id, _resolver.LocationName(e), e.CountryIso2, e.Admin1, e.Admin2, e.Latitude, e.Longitude, e.Population, false);
         // A province is coded at its capital (geo_precision 3), as the codebook asks.
-        int capital = _regionCapitals.GetOrAdd(e.Id, _ =>
-        {
-            foreach (var id in gazetteer.ByCountry(e.CountryIso2))
-                if (gazetteer.FeatureCodeOf(id) == "PPLA" && !gazetteer.IsAdmin1Region(id) && gazetteer.Get(id).Admin1 == e.Admin1) return id;
-            return -1;
-        });
+        int capital = _seats.Value.RegionCapital(e.CountryIso2, e.Admin1);
         if (capital >= 0)
         {
             var c = gazetteer.Get(capital);
@@ -113,43 +114,76 @@ internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         return new(e.Id, e.Admin1, e.CountryIso2, e.Admin1, "", e.Latitude, e.Longitude, e.Population, true);
     }
 
-    private readonly ConcurrentDictionary<int, int> _regionCapitals = new();
+    private readonly Lazy<Seats> _seats = new(() => new Seats(gazetteer));
+
+    /// <summary>
+    /// Each country's capital and each province's capital, found by one scan of the gazetteer on first use rather
+    /// than a scan of the country per province.
+    /// </summary>
+    internal sealed class Seats
+    {
+        private readonly Dictionary<string, int> _capitals = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Iso2, string Admin1), int> _regionCapitals = new();
+
+        public Seats(Gazetteer gazetteer)
+        {
+            for (int id = 0; id < gazetteer.Count; id++)
+            {
+                var feature = gazetteer.FeatureCodeOf(id);
+                // The first in id order wins, as a scan of the country would find it.
+                if (feature == "PPLC") _capitals.TryAdd(gazetteer.CountryOf(id), id);
+                else if (feature == "PPLA" && !gazetteer.IsAdmin1Region(id))
+                    _regionCapitals.TryAdd((gazetteer.CountryOf(id), gazetteer.Admin1Of(id)), id);
+            }
+        }
+
+        /// <summary>The first national capital (PPLC) of a country, or -1.</summary>
+        public int Capital(string iso2) => _capitals.GetValueOrDefault(iso2, -1);
+
+        /// <summary>The first provincial seat (PPLA) of a country whose admin1 (ACLED spelling) is this one, or -1.</summary>
+        public int RegionCapital(string iso2, string admin1) => _regionCapitals.GetValueOrDefault((iso2, admin1), -1);
+    }
 
     public bool TryCapital(string iso2, out PlaceInfo place)
     {
-        int id = _capitals.GetOrAdd(iso2, code =>
-        {
-            foreach (var candidate in gazetteer.ByCountry(code))
-                if (gazetteer.FeatureCodeOf(candidate) == "PPLC") return candidate;
-            return -1;
-        });
+        int id = _seats.Value.Capital(iso2);
         place = id >= 0 ? Get(id) : default;
         return id >= 0;
     }
 
-    public bool TryRegion(string name, IReadOnlyList<string> preferredIso2, out PlaceInfo place) =>
+    public bool TryRegion(ReadOnlySpan<char> name, IReadOnlyList<string> preferredIso2, out PlaceInfo place) =>
         TryAdmin(name, preferredIso2, district: false, out place);
 
-    public bool TryDistrict(string name, IReadOnlyList<string> preferredIso2, out PlaceInfo place) =>
+    public bool TryDistrict(ReadOnlySpan<char> name, IReadOnlyList<string> preferredIso2, out PlaceInfo place) =>
         TryAdmin(name, preferredIso2, district: true, out place);
 
     /// <summary>
     /// An admin unit by name: exact spellings first, then another romanisation; within them the first of the
     /// article's countries that has one, else (an article without a country) the most populous unit of that name.
     /// </summary>
-    private bool TryAdmin(string name, IReadOnlyList<string> preferredIso2, bool district, out PlaceInfo place)
+    private bool TryAdmin(ReadOnlySpan<char> name, IReadOnlyList<string> preferredIso2, bool district, out PlaceInfo place)
     {
         place = default;
-        string key = GeoNormalizer.Normalize(name);
+        if (name.Length > MaxSurface) return TryAdmin(GeoNormalizer.Normalize(name), name.Length, preferredIso2, district, out place);
+        Span<char> buffer = stackalloc char[name.Length * GeoNormalizer.MaxExpansion];
+        return TryAdmin(buffer[..GeoNormalizer.Normalize(name, buffer)], name.Length, preferredIso2, district, out place);
+    }
+
+    /// <summary>Longest surface normalized on the stack.</summary>
+    private const int MaxSurface = 200;
+
+    private bool TryAdmin(ReadOnlySpan<char> key, int surfaceLength, IReadOnlyList<string> preferredIso2, bool district, out PlaceInfo place)
+    {
+        place = default;
         int id = BestAdmin(gazetteer.Find(key), preferredIso2, district);
         if (id < 0 && GeoNormalizer.TryStripArticle(key, out var bare)) id = BestAdmin(gazetteer.Find(bare), preferredIso2, district);
-        if (id < 0 && name.Length >= GeoResolver.MinSkeletonSurface) id = BestAdmin(gazetteer.FindSkeleton(key), preferredIso2, district, key);
+        if (id < 0 && surfaceLength >= GeoResolver.MinSkeletonSurface) id = BestAdmin(gazetteer.FindSkeleton(key), preferredIso2, district, key, bySpelling: true);
         if (id < 0) return false;
         place = Get(id);
         return true;
     }
 
-    private int BestAdmin(GeoPostings postings, IReadOnlyList<string> preferredIso2, bool district, string? spelling = null)
+    private int BestAdmin(GeoPostings postings, IReadOnlyList<string> preferredIso2, bool district, ReadOnlySpan<char> spelling = default, bool bySpelling = false)
     {
         int best = -1, bestRank = int.MaxValue, bestPopulation = -1, bestEdits = int.MaxValue;
         foreach (var p in postings)
@@ -163,8 +197,8 @@ internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
             if (preferredIso2.Count > 0 && rank == int.MaxValue - 1) continue;
             int population = gazetteer.PopulationOf(p.Id);
             // Another romanisation: the closest spelling first ("Tal Afar" district is Tel Afar's, not Telfair's).
-            int edits = spelling == null ? 0 : gazetteer.SpellingDistance(p.Id, spelling);
-            if (spelling != null && edits > GeoResolver.MaxSkeletonEdits(spelling)) continue;
+            int edits = bySpelling ? gazetteer.SpellingDistance(p.Id, spelling) : 0;
+            if (bySpelling && edits > GeoResolver.MaxSkeletonEdits(spelling)) continue;
             if (rank < bestRank || (rank == bestRank && (edits < bestEdits || (edits == bestEdits
                 && (population > bestPopulation || (population == bestPopulation && p.Id < best))))))
                 (best, bestRank, bestPopulation, bestEdits) = (p.Id, rank, population, edits);
@@ -172,9 +206,16 @@ internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         return best;
     }
 
-    public bool HasNotableNamesakeAbroad(string surface, string iso2)
+    public bool HasNotableNamesakeAbroad(ReadOnlySpan<char> surface, string iso2)
     {
-        foreach (var p in gazetteer.Find(GeoNormalizer.Normalize(surface)))
+        if (surface.Length > MaxSurface) return HasNotableNamesakeAbroad(gazetteer.Find(GeoNormalizer.Normalize(surface)), iso2);
+        Span<char> buffer = stackalloc char[surface.Length * GeoNormalizer.MaxExpansion];
+        return HasNotableNamesakeAbroad(gazetteer.Find(buffer[..GeoNormalizer.Normalize(surface, buffer)]), iso2);
+    }
+
+    private bool HasNotableNamesakeAbroad(GeoPostings postings, string iso2)
+    {
+        foreach (var p in postings)
         {
             if (gazetteer.CountryIs(p.Id, iso2) || gazetteer.IsDistrict(p.Id)) continue;
             var feature = gazetteer.FeatureCodeOf(p.Id);
@@ -188,20 +229,23 @@ internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
     public bool TryNearest(string iso2, double latitude, double longitude, out PlaceInfo place)
     {
         // A scan of the country's places, once per point: sites are few and their answers are kept.
-        int id = _nearest.GetOrAdd((iso2, latitude, longitude), key =>
-        {
-            int best = -1;
-            double bestKm = double.MaxValue;
-            foreach (var candidate in gazetteer.ByCountry(key.Item1))
-            {
-                if (gazetteer.IsAdmin1Region(candidate) || gazetteer.IsDistrict(candidate)) continue;
-                double km = Gazetteer.DistanceKm(key.Item2, key.Item3, gazetteer.LatitudeOf(candidate), gazetteer.LongitudeOf(candidate));
-                if (km < bestKm) (best, bestKm) = (candidate, km);
-            }
-            return best;
-        });
+        var key = (iso2, latitude, longitude);
+        if (!_nearest.TryGetValue(key, out int id)) id = _nearest.GetOrAdd(key, Nearest(iso2, latitude, longitude));
         place = id >= 0 ? Get(id) : default;
         return id >= 0;
+    }
+
+    private int Nearest(string iso2, double latitude, double longitude)
+    {
+        int best = -1;
+        double bestKm = double.MaxValue;
+        foreach (var candidate in gazetteer.IdsInCountry(iso2))
+        {
+            if (gazetteer.IsAdmin1Region(candidate) || gazetteer.IsDistrict(candidate)) continue;
+            double km = Gazetteer.DistanceKm(latitude, longitude, gazetteer.LatitudeOf(candidate), gazetteer.LongitudeOf(candidate));
+            if (km < bestKm) (best, bestKm) = (candidate, km);
+        }
+        return best;
     }
 
     public double DistanceKm(PlaceInfo a, PlaceInfo b) => Gazetteer.DistanceKm(a.Latitude, a.Longitude, b.Latitude, b.Longitude);

@@ -20,7 +20,7 @@ internal interface IPlaceLookup
     /// well-known place only (a capitalised word without a locative cue before it).
     /// </summary>
     /// <paramref name="allowSkeleton"/> lets another romanisation of a name match when no spelling does.
-    bool TryResolve(string surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<(double Latitude, double Longitude)> context, bool strict, out PlaceInfo place, bool allowSkeleton = false);
+    bool TryResolve(ReadOnlySpan<char> surface, IReadOnlyList<string> preferredIso2, IReadOnlyList<(double Latitude, double Longitude)> context, bool strict, out PlaceInfo place, bool allowSkeleton = false);
 
     /// <summary>The place by gazetteer id.</summary>
     PlaceInfo Get(int id);
@@ -32,16 +32,16 @@ internal interface IPlaceLookup
     /// The admin1 region with this name (for "Anbar province"), in the first of the article's countries that has
     /// one, else the most populous anywhere; any spelling, another romanisation too.
     /// </summary>
-    bool TryRegion(string name, IReadOnlyList<string> preferredIso2, out PlaceInfo place);
+    bool TryRegion(ReadOnlySpan<char> name, IReadOnlyList<string> preferredIso2, out PlaceInfo place);
 
     /// <summary>The admin2 district with this name (for "the Soran district"), chosen as <see cref="TryRegion"/> does.</summary>
-    bool TryDistrict(string name, IReadOnlyList<string> preferredIso2, out PlaceInfo place);
+    bool TryDistrict(ReadOnlySpan<char> name, IReadOnlyList<string> preferredIso2, out PlaceInfo place);
 
     /// <summary>
     /// True when a notable place of another country than <paramref name="iso2"/> (a capital, a provincial seat, or
     /// a city of 100,000) bears this name too ("Hyderabad" in India and in Pakistan): weak evidence of a country.
     /// </summary>
-    bool HasNotableNamesakeAbroad(string surface, string iso2);
+    bool HasNotableNamesakeAbroad(ReadOnlySpan<char> surface, string iso2);
 
     /// <summary>The nearest town of a country to a point (for the province of a site no town names).</summary>
     bool TryNearest(string iso2, double latitude, double longitude, out PlaceInfo place);

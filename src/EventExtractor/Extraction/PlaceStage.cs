@@ -15,6 +15,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     public Annotations Provides => Annotations.Places;
 
     private readonly PlaceWords _words = knowledge.PlaceWords;
+    private readonly NameVotes _nameVotes = new(gazetteer);
     private readonly string? _forcedCountry = options?.CountryIso2;
     /// <summary>The sites.tsv kind of natural features (coded as a region).</summary>
     public const string FeatureKind = "feature";
@@ -28,17 +29,23 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     public void Process(Document doc)
     {
         var words = doc.Words;
-        var covered = CoveredTokens(doc);
-        var lexicon = (bool[])covered.Clone();
-        var speech = doc.Entities.Where(e => e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech).Select(e => e.FirstToken).ToHashSet();
+        var scratch = t_scratch ??= new Scratch();
+        int n = doc.TokenCount;
+        var covered = CoveredTokens(doc, Scratch.Cleared(ref scratch.Covered, n));
+        var nameStarts = NameStarts(doc, words, Scratch.Cleared(ref scratch.NameStarts, n));
+        var lexicon = Scratch.Cleared(ref scratch.Lexicon, n);
+        Array.Copy(covered, lexicon, n);
+        var speech = SpeechCues(doc, Scratch.Cleared(ref scratch.Speech, n));
         var context = new PlaceContext();
 
-        var siteMatches = new List<PhraseMatch>();
+        var siteMatches = scratch.SiteMatches;
+        siteMatches.Clear();
         knowledge.SiteMatcher.Match(words, 0, words.Length, wholeTokens: true, siteMatches);
         // The story's country from all its evidence: named countries, the home countries of named actors, named
         // sites, towns and provinces (an article that names no country still has one: "Kuki" in a story about
         // Manipur is an Indian community, not a Japanese city); --country puts the archive's country first.
-        var preferred = StoryCountries(doc, covered, siteMatches);
+        var preferred = StoryCountries(doc, covered, nameStarts, siteMatches);
+        IReadOnlyList<string>? storyCountry = null;
 
         // Named sites first: they are more specific than the town they are in.
         foreach (var m in BestSites(siteMatches, preferred))
@@ -51,7 +58,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
 
         for (int t = 0; t < doc.TokenCount; t++)
         {
-            if (!IsCandidateStart(doc, t, words, covered)) continue;
+            if (covered[t] || !nameStarts[t]) continue;
             var flags = Flags(doc, t);
             bool cue = (flags & PlaceFlags.Locative) != 0;
             // Another romanisation of a name ("Tikreet") only where the text says a place is meant.
@@ -74,11 +81,11 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
                 // Only a whole name may match by skeleton: "Jantar" of "Jantar Mantar" is no town's other spelling.
                 bool skeleton = allowSkeleton && !IsNameRun(doc, t, len + 1, covered);
                 if (unit == PlaceLevel.Town && !gazetteer.HasName(span) && !(skeleton && gazetteer.HasSkeleton(span))) continue; // most capitalised words name no place
-                var surface = doc.Text[from..to];
+                var surface = span;
                 // "the Khanabad district" is mostly named after its seat: the town of that name in the story's
                 // country, where there is one; else the district itself.
                 if (unit == PlaceLevel.District && preferred.Count > 0
-                    && gazetteer.TryResolve(surface, [preferred[0]], context, strict: false, out var seat) && !seat.IsRegion)
+                    && gazetteer.TryResolve(surface, storyCountry ??= [preferred[0]], context, strict: false, out var seat) && !seat.IsRegion)
                 {
                     best = seat;
                     bestLen = len;
@@ -114,7 +121,7 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
             }
             if (bestLen == 0) continue;
             // "Baghdad said", "Moscow announced": the government, not the town.
-            if ((flags & PlaceFlags.Locative) == 0 && speech.Contains(t + bestLen)) continue;
+            if ((flags & PlaceFlags.Locative) == 0 && t + bestLen < doc.TokenCount && speech[t + bestLen]) continue;
             if (IsDateline(doc, t, bestLen)) flags |= PlaceFlags.Dateline;
             AddPlace(doc, t, bestLen, best, flags, context);
             for (int k = t; k < t + bestLen; k++) covered[k] = true;
@@ -126,10 +133,29 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         doc.Countries.AddRange(preferred);
     }
 
-    /// <summary>Where a capitalised word may begin a place name (not a title's name, not "The" opening a sentence).</summary>
-    private bool IsCandidateStart(Document doc, int t, MatchWord[] words, bool[] covered)
+    /// <summary>The tokens that begin a cue of speech ("said", "announced"), by token index.</summary>
+    private bool[] SpeechCues(Document doc, bool[] speech)
     {
-        if (covered[t] || !StartsName(doc, t, words)) return false;
+        foreach (var e in doc.Entities)
+            if (e.Label == EntityLabel.Cue && knowledge.Cues[e.Ref] == CueEffect.Speech && (uint)e.FirstToken < (uint)doc.TokenCount)
+                speech[e.FirstToken] = true;
+        return speech;
+    }
+
+    /// <summary>
+    /// For each token, whether a place name may begin there when no entity covers it: the vote and the search both
+    /// ask, so it is worked out once.
+    /// </summary>
+    private bool[] NameStarts(Document doc, MatchWord[] words, bool[] starts)
+    {
+        for (int t = 0; t < doc.TokenCount; t++) starts[t] = IsNameStart(doc, t, words);
+        return starts;
+    }
+
+    /// <summary>Where a capitalised word may begin a place name (not a title's name, not "The" opening a sentence).</summary>
+    private bool IsNameStart(Document doc, int t, MatchWord[] words)
+    {
+        if (!StartsName(doc, t, words)) return false;
         if (IsAfterTitle(doc, t)) return false;
         // "An", "The", "After" opening a sentence are words, not towns.
         if (IsSentenceStart(doc, t) && SentenceStarters.Contains(doc.TokenHash(t))) return false;
@@ -160,14 +186,10 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     /// locative: "in Iraq"), the home countries of named armed groups, the outlet's country, named sites, towns and
     /// provinces (more after a locative). <c>--country</c> comes first whatever the vote.
     /// </summary>
-    private List<string> StoryCountries(Document doc, bool[] covered, List<PhraseMatch> siteMatches)
+    private List<string> StoryCountries(Document doc, bool[] covered, bool[] nameStarts, List<PhraseMatch> siteMatches)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Count(string iso2, int n)
-        {
-            if (string.IsNullOrEmpty(iso2)) return;
-            counts[iso2] = counts.GetValueOrDefault(iso2) + n;
-        }
+        var counts = t_counts ??= new CountryVotes();
+        counts.Clear();
         bool named = false;
         foreach (var e in doc.Entities)
         {
@@ -176,27 +198,30 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
             if (e.Label == EntityLabel.Country)
             {
                 var c = knowledge.Countries[knowledge.CountryIndexes[e.Ref]];
-                Count(c.Iso2, e.FirstToken > 0 && _words.Locatives.Contains(doc.TokenHash(e.FirstToken - 1)) ? CountryNamedAfterLocative : CountryNamed);
+                counts.Add(c.Iso2, e.FirstToken > 0 && _words.Locatives.Contains(doc.TokenHash(e.FirstToken - 1)) ? CountryNamedAfterLocative : CountryNamed);
                 named = true;
             }
             else if (e.Label == EntityLabel.Actor)
             {
                 var a = knowledge.Actors[e.Ref];
-                if (a.Kind == ActorKind.Group && a.Iso3.Length == 3 && knowledge.CountryOfIso3(a.Iso3) is { } g) { Count(g.Iso2, ActorHome); named = true; }
+                if (a.Kind == ActorKind.Group && a.Iso3.Length == 3 && knowledge.CountryOfIso3(a.Iso3) is { } g) { counts.Add(g.Iso2, ActorHome); named = true; }
             }
         }
         foreach (var m in siteMatches)
-            if (IsEvidence(doc, m.FirstToken)) Count(knowledge.Sites[m.Entry].Iso2, SiteNamed);
-        if (knowledge.Outlets.CountryOf(doc.Article.Source, doc.Article.Url) is { } outlet) Count(outlet, OutletHome);
+            if (IsEvidence(doc, m.FirstToken)) counts.Add(knowledge.Sites[m.Entry].Iso2, SiteNamed);
+        if (knowledge.Outlets.CountryOf(doc.Article.Source, doc.Article.Url) is { } outlet) counts.Add(outlet, OutletHome);
         // Places decide where the text names no country; where it does, only a province named as such ("Erbil
         // province") brings in its country, and other places weigh between the countries already in evidence ("in
         // Africa" must not bring in a Tunisian town that an alternate name calls so).
-        foreach (var (iso2, weight) in PlaceVotes(doc, covered))
+        var votes = t_placeVotes ??= new List<(string, int)>();
+        votes.Clear();
+        PlaceVotes(doc, covered, nameStarts, votes);
+        foreach (var (iso2, weight) in votes)
         {
-            if (!named || weight >= ProvinceNamed) Count(iso2, weight);
-            else if (counts.ContainsKey(iso2)) Count(iso2, Math.Min(weight, 1));
+            if (!named || weight >= ProvinceNamed) counts.Add(iso2, weight);
+            else if (counts.Contains(iso2)) counts.Add(iso2, Math.Min(weight, 1));
         }
-        var order = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+        var order = counts.MostVotedFirst();
         if (!named && order.Count > 2) order.RemoveRange(2, order.Count - 2);
         if (_forcedCountry != null)
         {
@@ -205,6 +230,30 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         }
         return order;
     }
+
+    /// <summary>
+    /// One thread's token flags and site matches, reused article after article (stages are shared by threads, an
+    /// article is never split between them). Arrays may be longer than an article: only its tokens are read.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public bool[] Covered = [], Lexicon = [], Speech = [], NameStarts = [];
+        public readonly List<PhraseMatch> SiteMatches = new();
+
+        /// <summary>The buffer, grown to at least <paramref name="length"/> and all false.</summary>
+        public static bool[] Cleared(ref bool[] buffer, int length)
+        {
+            if (buffer.Length < length) buffer = new bool[Math.Max(length, buffer.Length * 2)];
+            else Array.Clear(buffer);
+            return buffer;
+        }
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    // Scratch of the country vote, one per thread (stages are shared, articles never span threads).
+    [ThreadStatic] private static CountryVotes? t_counts;
+    [ThreadStatic] private static List<(string, int)>? t_placeVotes;
 
     private static bool IsEvidence(Document doc, int token)
     {
@@ -216,36 +265,31 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     /// The countries of the well-known places and provinces the text names, resolved without any country in mind:
     /// one vote per name, two after a locative word or for a named province.
     /// </summary>
-    private IEnumerable<(string Iso2, int Weight)> PlaceVotes(Document doc, bool[] covered)
+    private void PlaceVotes(Document doc, bool[] covered, bool[] nameStarts, List<(string Iso2, int Weight)> votes)
     {
-        var none = new PlaceContext();
         for (int t = 0; t < doc.TokenCount; t++)
         {
-            if (!IsCandidateStart(doc, t, doc.Words, covered) || !IsEvidence(doc, t)) continue;
+            if (covered[t] || !nameStarts[t] || !IsEvidence(doc, t)) continue;
             bool cue = t > 0 && _words.Locatives.Contains(doc.TokenHash(t - 1));
             for (int len = 3; len >= 1; len--)
             {
                 if (!IsNameRun(doc, t, len, covered)) continue;
                 if (len == 1 && (knowledge.Calendar.ContainsKey(doc.TokenHash(t)) || _words.NotAlone.Contains(doc.TokenHash(t)))) continue;
                 var (from, to) = doc.CharRange(t, len);
-                if (!gazetteer.HasName(doc.Text.AsSpan(from, to - from))) continue;
-                if (AdminUnitAfter(doc, t + len) == PlaceLevel.Region && gazetteer.TryRegion(doc.Text[from..to], [], out var region))
-                {
-                    yield return (region.Iso2, ProvinceNamed);
-                    t += len - 1;
-                    break;
-                }
-                if (gazetteer.TryResolve(doc.Text[from..to], [], none, strict: true, out var place))
+                var vote = _nameVotes.Of(doc.Text.AsSpan(from, to - from), AdminUnitAfter(doc, t + len) == PlaceLevel.Region);
+                if (vote.Kind == NameVoteKind.None) continue;
+                if (vote.Kind == NameVoteKind.Province) votes.Add((vote.Iso2, ProvinceNamed));
+                else
                 {
                     // A province is rarely a namesake of another country's: it outweighs a town; a town whose name a
                     // notable place abroad bears too ("Hyderabad") says little.
-                    int weight = place.IsRegion ? AdminNamed : TownNamed;
+                    int weight = vote.IsRegion ? AdminNamed : TownNamed;
                     if (cue) weight++;
-                    if (!place.IsRegion && gazetteer.HasNotableNamesakeAbroad(doc.Text[from..to], place.Iso2)) weight = 1;
-                    yield return (place.Iso2, weight);
-                    t += len - 1;
-                    break;
+                    if (vote.NamesakeAbroad) weight = 1;
+                    votes.Add((vote.Iso2, weight));
                 }
+                t += len - 1;
+                break;
             }
         }
     }
@@ -283,8 +327,10 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     /// <summary>"the Iraqi capital", "Iraq's capital": the capital of the named country.</summary>
     private void AddCapitals(Document doc, List<string> preferred, PlaceContext context)
     {
-        foreach (var e in doc.Entities.ToArray())
+        // The places added here go after the entities read, so the loop reads only those there at the start.
+        for (int i = 0, count = doc.Entities.Count; i < count; i++)
         {
+            var e = doc.Entities[i];
             if (e.Label != EntityLabel.Country) continue;
             int next = e.EndToken;
             if (next < doc.TokenCount && IsClitic(doc, next)) next++;
@@ -351,9 +397,8 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
         return true;
     }
 
-    private static bool[] CoveredTokens(Document doc)
+    private static bool[] CoveredTokens(Document doc, bool[] covered)
     {
-        var covered = new bool[doc.TokenCount];
         foreach (var e in doc.Entities)
         {
             if (e.Label is EntityLabel.Place or EntityLabel.Cue or EntityLabel.Date or EntityLabel.Count) continue;
@@ -381,7 +426,8 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     private bool IsArticlePrefixed(Document doc, int t)
     {
         var s = doc.TokenText(t);
-        int dash = s.IndexOf('-');
+        // Only a dash among the first four characters can make an article prefix: no need to search the whole word.
+        int dash = s[..Math.Min(s.Length, 4)].IndexOf('-');
         return dash is >= 1 and <= 3 && dash + 1 < s.Length && char.IsUpper(s[dash + 1]) && _words.Connectors.Contains(WordKey.Hash(s[..dash]));
     }
 
@@ -405,10 +451,13 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
     {
         if (t + len > doc.TokenCount) return false;
         int sentence = doc.SentenceOfToken(t);
+        // Sentences are disjoint token ranges: within t's sentence is before its end (no search per word).
+        int sentenceEnd = sentence >= 0 ? doc.Sentences[sentence].FirstToken + doc.Sentences[sentence].TokenCount : -1;
         for (int k = t; k < t + len; k++)
         {
             bool blocked = covered[k] && !(lexiconInside != null && k > t && lexiconInside[k]);
-            if (blocked || doc.SentenceOfToken(k) != sentence) return false;
+            bool sameSentence = sentence >= 0 ? k < sentenceEnd : doc.SentenceOfToken(k) < 0;
+            if (blocked || !sameSentence) return false;
             var tok = doc.Tokens[k];
             if (tok.Kind != TokenKind.Word) return false;
             bool cap = (tok.Flags & TokenFlags.Capitalized) != 0 || IsArticlePrefixed(doc, k);

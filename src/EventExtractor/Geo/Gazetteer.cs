@@ -42,7 +42,10 @@ internal sealed class Gazetteer
     private readonly int _entryOff, _altOff, _keyOff, _postOff, _strOff, _strLen;
     private readonly AdminNames _adminNames;
     private readonly Dictionary<long, string> _admin1Acled = new();
-    private readonly Dictionary<int, string> _featureCodes = new();
+    /// <summary>Each entry's feature code as an index into <see cref="_featureNames"/>: read per candidate, so no dictionary lookup.</summary>
+    private readonly ushort[] _featureOf;
+    private readonly string[] _featureNames;
+    private readonly bool[] _featureIsDistrict;
     private readonly Dictionary<string, GeoPosting[]> _extraKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GeoPosting[]>.AlternateLookup<ReadOnlySpan<char>> _extraLookup;
 
@@ -73,11 +76,21 @@ internal sealed class Gazetteer
 
         // Admin1 names in ACLED spelling, once per (country, name) rather than per entry; region entries are also
         // indexed under their ACLED spelling so "Ninewa" finds the Nineveh region.
+        _featureOf = new ushort[_entryCount];
+        var featureIndexes = new Dictionary<int, ushort>();
+        var featureNames = new List<string>();
         for (int id = 0; id < _entryCount; id++)
         {
             int e = EntryOffset(id);
             int featureRef = I32(e + 28);
-            if (!_featureCodes.ContainsKey(featureRef)) _featureCodes[featureRef] = ReadString(featureRef);
+            if (!featureIndexes.TryGetValue(featureRef, out var featureIndex))
+            {
+                featureIndex = checked((ushort)featureNames.Count);
+                featureIndexes[featureRef] = featureIndex;
+                // Interned: the resolver compares codes with literals, which then match by reference.
+                featureNames.Add(string.Intern(ReadString(featureRef)));
+            }
+            _featureOf[id] = featureIndex;
             int a1Ref = I32(e + 36);
             if (a1Ref == 0) continue;
             long key = ((long)a1Ref << 16) | ((long)data[e + 24] << 8) | data[e + 25];
@@ -90,6 +103,10 @@ internal sealed class Gazetteer
             if (data[e + 26] != 0) AddExtraKeys(id, acled);
         }
         _extraLookup = _extraKeys.GetAlternateLookup<ReadOnlySpan<char>>();
+        _featureNames = [.. featureNames];
+        _featureIsDistrict = [.. featureNames.Select(f => f == "ADM2")];
+        _countryIndex = new Lazy<CountryIndex>(() => new CountryIndex(this));
+        _findCache = new ThreadLocal<FindCache>(() => new FindCache());
     }
 
     /// <summary>Number of entries; ids run from 0 to Count - 1.</summary>
@@ -187,6 +204,18 @@ internal sealed class Gazetteer
     public GeoPostings Find(ReadOnlySpan<char> normalizedName)
     {
         if (normalizedName.IsEmpty) return default;
+        // The same few thousand names (and capitalised non-names) come back article after article: a hash lookup
+        // per thread spares the binary search over the file's keys.
+        var cache = _findCache.Value!;
+        if (cache.TryGet(normalizedName, out var cached)) return cached;
+        var postings = Search(normalizedName);
+        cache.Add(normalizedName, postings);
+        return postings;
+    }
+
+    /// <summary>The postings of a normalized name by binary search over the sorted keys.</summary>
+    private GeoPostings Search(ReadOnlySpan<char> normalizedName)
+    {
         _extraLookup.TryGetValue(normalizedName, out var extra);
         int maxBytes = normalizedName.Length * 3;
         Span<byte> utf8 = maxBytes <= 768 ? stackalloc byte[maxBytes] : new byte[maxBytes];
@@ -228,15 +257,65 @@ internal sealed class Gazetteer
         return ids;
     }
 
-    /// <summary>Ids of all entries in a country (a linear scan; for tools and tests, not per-token use).</summary>
-    public IEnumerable<int> ByCountry(string iso2)
+    /// <summary>Ids of all entries in a country, ascending.</summary>
+    public IEnumerable<int> ByCountry(string iso2) => IdsInCountry(iso2).ToArray();
+
+    /// <summary>
+    /// Ids of all entries in a country, ascending, without allocating: the index is built on first use by one scan
+    /// of the entries, so loading costs nothing more.
+    /// </summary>
+    internal ReadOnlySpan<int> IdsInCountry(ReadOnlySpan<char> iso2)
     {
-        if (iso2.Length != 2) yield break;
-        byte c0 = (byte)iso2[0], c1 = (byte)iso2[1];
-        for (int id = 0; id < _entryCount; id++)
+        if (iso2.Length != 2 || iso2[0] > 0xff || iso2[1] > 0xff) return default;
+        return _countryIndex.Value.Ids((byte)iso2[0], (byte)iso2[1]);
+    }
+
+    private readonly Lazy<CountryIndex> _countryIndex;
+
+    /// <summary>Entry ids grouped by country, each group ascending.</summary>
+    private sealed class CountryIndex
+    {
+        private readonly Dictionary<int, int[]> _ids = new();
+
+        public CountryIndex(Gazetteer g)
         {
-            int e = EntryOffset(id);
-            if (_data[e + 24] == c0 && _data[e + 25] == c1) yield return id;
+            var lists = new Dictionary<int, List<int>>();
+            for (int id = 0; id < g._entryCount; id++)
+            {
+                int e = g.EntryOffset(id);
+                int key = (g._data[e + 24] << 8) | g._data[e + 25];
+                if (!lists.TryGetValue(key, out var list)) lists[key] = list = new List<int>();
+                list.Add(id);
+            }
+            foreach (var (key, list) in lists) _ids[key] = [.. list];
+        }
+
+        public ReadOnlySpan<int> Ids(byte c0, byte c1) => _ids.TryGetValue((c0 << 8) | c1, out var ids) ? ids : default;
+    }
+
+    private readonly ThreadLocal<FindCache> _findCache;
+
+    /// <summary>
+    /// One thread's postings of the names it has looked up. Bounded: when full it starts again, so a long run over
+    /// ever new words holds no more than this many.
+    /// </summary>
+    private sealed class FindCache
+    {
+        public const int Capacity = 50_000;
+        private readonly Dictionary<string, GeoPostings> _map = new(StringComparer.Ordinal);
+
+        private readonly Dictionary<string, GeoPostings>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public FindCache() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public int Count => _map.Count;
+
+        public bool TryGet(ReadOnlySpan<char> name, out GeoPostings postings) => _lookup.TryGetValue(name, out postings);
+
+        public void Add(ReadOnlySpan<char> name, GeoPostings postings)
+        {
+            if (_map.Count >= Capacity) _map.Clear();
+            _lookup[name] = postings;
         }
     }
 
@@ -284,14 +363,25 @@ internal sealed class Gazetteer
     }
 
     /// <summary>Great-circle distance in kilometres (haversine, mean Earth radius).</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2) =>
+        DistanceKm(lat1, lon1, CosLatitude(lat1), lat2, lon2);
+
+    /// <summary>The cosine of a latitude, as <see cref="DistanceKm(double, double, double, double, double)"/> takes it.</summary>
+    public static double CosLatitude(double latitude) => Math.Cos(latitude * Radians);
+
+    /// <summary>
+    /// <see cref="DistanceKm(double, double, double, double)"/> with the first point's <see cref="CosLatitude"/>
+    /// given: one point measured against many computes it once. The same figures to the last bit.
+    /// </summary>
+    public static double DistanceKm(double lat1, double lon1, double cosLat1, double lat2, double lon2)
     {
-        const double rad = Math.PI / 180;
-        double dLat = (lat2 - lat1) * rad, dLon = (lon2 - lon1) * rad;
-        double h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-                   + Math.Cos(lat1 * rad) * Math.Cos(lat2 * rad) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        double dLat = (lat2 - lat1) * Radians, dLon = (lon2 - lon1) * Radians;
+        double sinLat = Math.Sin(dLat / 2), sinLon = Math.Sin(dLon / 2);
+        double h = sinLat * sinLat + cosLat1 * Math.Cos(lat2 * Radians) * sinLon * sinLon;
         return 2 * 6371.0088 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
+
+    private const double Radians = Math.PI / 180;
 
     // ---- field access without building a GeoEntry (for ranking many candidates)
 
@@ -299,9 +389,9 @@ internal sealed class Gazetteer
     internal double LatitudeOf(int id) => I32(EntryOffset(id) + 12) / 10000.0;
     internal double LongitudeOf(int id) => I32(EntryOffset(id) + 16) / 10000.0;
     internal bool IsAdmin1Region(int id) => _data[EntryOffset(id) + 26] != 0;
-    internal bool IsDistrict(int id) => FeatureCodeOf(id) == "ADM2";
+    internal bool IsDistrict(int id) => _featureIsDistrict[_featureOf[id]];
     internal int ParentOf(int id) => I32(EntryOffset(id) + 48);
-    internal string FeatureCodeOf(int id) => _featureCodes[I32(EntryOffset(id) + 28)];
+    internal string FeatureCodeOf(int id) => _featureNames[_featureOf[id]];
     internal string NameOf(int id) => ReadString(I32(EntryOffset(id) + 8));
 
     internal bool CountryIs(int id, string iso2)

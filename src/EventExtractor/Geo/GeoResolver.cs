@@ -179,12 +179,17 @@ internal sealed class GeoResolver(Gazetteer gazetteer)
         else if (!region) score += 0.6 * Math.Log10(population + 1.0);
         else score += 2.0;
 
-        if (context.ResolvedPlaces.Count > 0)
+        var resolved = context.ResolvedPlaces;
+        if (resolved.Count > 0)
         {
             double lat = gazetteer.LatitudeOf(id), lon = gazetteer.LongitudeOf(id);
-            double nearest = double.MaxValue;
-            foreach (var (plat, plon) in context.ResolvedPlaces)
-                nearest = Math.Min(nearest, Gazetteer.DistanceKm(lat, lon, plat, plon));
+            double nearest = double.MaxValue, cosLat = Gazetteer.CosLatitude(lat);
+            // By index: an enumerator of the interface would be allocated per candidate.
+            for (int i = 0; i < resolved.Count; i++)
+            {
+                var (plat, plon) = resolved[i];
+                nearest = Math.Min(nearest, Gazetteer.DistanceKm(lat, lon, cosLat, plat, plon));
+            }
             score += 1.5 * Math.Exp(-nearest / 150.0);
         }
         return score;
