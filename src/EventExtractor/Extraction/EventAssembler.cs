@@ -183,7 +183,10 @@ internal sealed class EventAssembler(ExtractionKnowledge knowledge, IPlaceLookup
             doc.Mentions[i] = d.Type == SubEventType.None && d.Source == TypeSource.Model
                 // The classifier reads no event here: the mention starts nothing and brings no toll.
                 ? m with { Type = SubEventType.None, Confidence = d.Probability, Fatalities = -1, Injuries = -1, Flags = m.Flags | MentionFlags.Reference }
-                : m with { Type = d.Type, Confidence = d.Probability };
+                : d.Source == TypeSource.WholeText
+                    // A short text's event as the classifier read the whole of it: no longer only guessed.
+                    ? m with { Type = d.Type, Confidence = d.Probability, Flags = m.Flags & ~MentionFlags.WeakType }
+                    : m with { Type = d.Type, Confidence = d.Probability };
         }
     }
 

@@ -13,12 +13,16 @@ namespace EventExtractor.Extraction;
 /// is classified with its headline and lede as context. The decisions go to a layer of their own
 /// (<see cref="Document.MentionTypes"/>); the assembler reads them.
 /// </summary>
-internal sealed class EventTypeStage(IEventClassifier classifier) : IStage
+internal sealed class EventTypeStage(IEventClassifier classifier, ExtractionKnowledge knowledge) : IStage
 {
     /// <summary>A short text the classifier finds no event in at this probability reports none (tuned on the dev split).</summary>
     public const float NonEventProbability = 0.85f;
 
-    /// <summary>A short text without any trigger word gets the classifier's event when it is this sure (as sure as the perceptron had to be: non-events without trigger words are common).</summary>
+    /// <summary>
+    /// A short text the rules found no event in gets the classifier's event when it is this sure (as sure as the
+    /// perceptron had to be: non-events without trigger words are common); at this probability the classifier's type
+    /// for a short text also stands where the rules found the event thinly told.
+    /// </summary>
     public const float InferredEventConfidence = 0.8f;
 
     /// <summary>
@@ -63,18 +67,21 @@ internal sealed class EventTypeStage(IEventClassifier classifier) : IStage
     /// <item><b>Non-event</b>: the classifier's None removes the events only when it is <see cref="NonEventProbability"/> sure.</item>
     /// <item><b>Hierarchy</b>: a type a tactic rule decided (an interception, an intervention, a riot ..., which the
     /// codebook puts above the tactic they involve) stands against the classifier's.</item>
-    /// <item><b>Inferred event</b>: a text without any trigger word gets the classifier's event when it is
-    /// <see cref="InferredEventConfidence"/> sure.</item>
+    /// <item><b>Inferred event</b>: a text the rules found no event in gets the classifier's event when it is
+    /// <see cref="InferredEventConfidence"/> sure, unless a trigger word of the same event type is in the text
+    /// (the rules judged it a threat, a plan, a denial ...: "threatened to attack" is no attack, while "took the
+    /// town without fighting" is still a transfer of territory).</item>
+    /// <item><b>Whole text</b>: at <see cref="InferredEventConfidence"/>, the classifier's type stands even for a
+    /// mention the rules only guessed and found thinly told: a note tells one event, and the classifier read all of it.</item>
     /// </list>
     /// </summary>
-    private static void DecideShortText(Document doc, EventPrediction p, ReadOnlySpan<float> probabilities, MentionType[] types)
+    private void DecideShortText(Document doc, EventPrediction p, ReadOnlySpan<float> probabilities, MentionType[] types)
     {
         bool anyTyped = false;
         foreach (var m in doc.Mentions) anyTyped |= m.Type != SubEventType.None;
         if (!anyTyped)
         {
-            if (HasTrigger(doc)) return; // modality
-            if (p.Type != SubEventType.None && p.Confidence >= InferredEventConfidence)
+            if (p.Type != SubEventType.None && p.Confidence >= InferredEventConfidence && !TriggerOfSameEventType(doc, p.Type))
                 doc.InferredMention = InferMention(doc, p);
             return;
         }
@@ -99,7 +106,7 @@ internal sealed class EventTypeStage(IEventClassifier classifier) : IStage
                 types[i] = new MentionType(rule, probabilities[(int)rule], TypeSource.Rules);
                 continue;
             }
-            types[i] = new MentionType(p.Type, p.Confidence, TypeSource.Model);
+            types[i] = new MentionType(p.Type, p.Confidence, p.Confidence >= InferredEventConfidence ? TypeSource.WholeText : TypeSource.Model);
         }
     }
 
@@ -185,10 +192,23 @@ internal sealed class EventTypeStage(IEventClassifier classifier) : IStage
     private static bool RuleStands(EventMention m, SubEventType predicted) =>
         (m.Flags & MentionFlags.RuleDecided) != 0 && TacticRules.RuleTypeStands(m.Type, predicted);
 
-    private static bool HasTrigger(Document doc)
+    /// <summary>
+    /// A trigger word that tells an event of the same event type as <paramref name="predicted"/>: in a text without a
+    /// typed mention, the rules judged it no event (a threat, a plan, a denial, a habit, a quoted claim). A trigger that
+    /// names its type tells that type's event type; "attack", "killed", "fired", "blast" tell political violence
+    /// (a battle, an explosion or violence against civilians).
+    /// </summary>
+    private bool TriggerOfSameEventType(Document doc, SubEventType predicted)
     {
+        var wanted = AcledTaxonomy.EventTypeOf(predicted);
+        bool violence = wanted is EventType.Battles or EventType.ExplosionsRemoteViolence or EventType.ViolenceAgainstCivilians;
+        var triggers = knowledge.Triggers;
         foreach (var e in doc.Entities)
-            if (e.Label == EntityLabel.Trigger) return true;
+        {
+            if (e.Label != EntityLabel.Trigger || (uint)e.Ref >= (uint)triggers.Length) continue;
+            var trigger = triggers[e.Ref];
+            if (trigger.Class == TriggerClass.Specific ? AcledTaxonomy.EventTypeOf(trigger.Type) == wanted : violence) return true;
+        }
         return false;
     }
 

@@ -99,6 +99,6 @@ internal sealed class ModelSet
         };
         if (classifierFeaturesOnly) return features;
         IStage[] all = [.. features, new DiscourseStage(DiscourseCues), new EventContextStage(k, NonEventCues)];
-        return Classifier is { } classifier ? [.. all, new EventTypeStage(classifier)] : all;
+        return Classifier is { } classifier ? [.. all, new EventTypeStage(classifier, k)] : all;
     }
 }

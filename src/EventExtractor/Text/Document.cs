@@ -263,6 +263,11 @@ internal enum TypeSource : byte
     Rules,
     /// <summary>The classifier's type (None: the classifier reads no event).</summary>
     Model,
+    /// <summary>
+    /// The classifier's type for a whole short text it is sure of: a brief or a coder note tells one event, so the event
+    /// stands even where the rules found it thinly told (a tactic guessed from "attacked" with a side unnamed).
+    /// </summary>
+    WholeText,
 }
 
 /// <summary>The sub-event type decided for a mention, the probability the classifier gives it, and who decided.</summary>

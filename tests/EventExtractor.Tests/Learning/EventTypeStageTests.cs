@@ -45,7 +45,7 @@ public sealed class EventTypeStageTests(EngineFixture fixture)
     private static Document Decide(string text, IEventClassifier classifier)
     {
         var doc = Analyzer.Value.Analyse(text, "t");
-        var stage = new EventTypeStage(classifier);
+        var stage = new EventTypeStage(classifier, Analyzer.Value.Knowledge!);
         stage.Process(doc);
         return doc;
     }
@@ -53,7 +53,7 @@ public sealed class EventTypeStageTests(EngineFixture fixture)
     [Fact]
     public void The_stage_runs_after_the_mentions_and_adds_its_own_layer()
     {
-        var stage = new EventTypeStage(new FixedClassifier(SubEventType.Attack, 0.9f));
+        var stage = new EventTypeStage(new FixedClassifier(SubEventType.Attack, 0.9f), fixture.Knowledge);
         Assert.True((stage.Requires & Annotations.Mentions) != 0);
         Assert.Equal(Annotations.EventTypes, stage.Provides);
         var names = fixture.Engine.Pipeline.Stages.Select(s => s.Name).ToList();
@@ -65,12 +65,12 @@ public sealed class EventTypeStageTests(EngineFixture fixture)
     public void A_short_text_takes_the_classifiers_type_and_probability_without_touching_the_mentions()
     {
         var doc = Decide("On 3 May 2021, gunmen attacked a police checkpoint in Maiduguri, killing two officers.",
-            new FixedClassifier(SubEventType.Grenade, 0.8f));
+            new FixedClassifier(SubEventType.Grenade, 0.7f));
         var typed = doc.Mentions.Select((m, i) => (m, i)).Where(x => x.m.Type != SubEventType.None).ToList();
         Assert.NotEmpty(typed);
         foreach (var (m, i) in typed)
         {
-            Assert.Equal(new MentionType(SubEventType.Grenade, 0.8f, TypeSource.Model), doc.MentionTypes[i]);
+            Assert.Equal(new MentionType(SubEventType.Grenade, 0.7f, TypeSource.Model), doc.MentionTypes[i]);
             Assert.NotEqual(SubEventType.Grenade, m.Type); // the mention layer is the rules' own
         }
     }
@@ -110,6 +110,32 @@ public sealed class EventTypeStageTests(EngineFixture fixture)
         Assert.DoesNotContain(doc.Entities, e => e.Label == EntityLabel.Trigger);
         Assert.NotNull(doc.InferredMention);
         Assert.Equal(SubEventType.ArmedClash, doc.InferredMention!.Value.Type);
+    }
+
+    [Fact]
+    public void A_trigger_of_another_event_type_does_not_stop_the_classifiers_event()
+    {
+        // "without fighting": the rules judged the clash no event, which says nothing against the takeover.
+        const string text = "On 18 December 2022, government forces took over the town of Baidoa without fighting.";
+        var doc = Decide(text, new FixedClassifier(SubEventType.NonViolentTransferOfTerritory, 0.9f));
+        Assert.Contains(doc.Entities, e => e.Label == EntityLabel.Trigger);
+        Assert.DoesNotContain(doc.Mentions, m => m.Type != SubEventType.None);
+        Assert.Equal(SubEventType.NonViolentTransferOfTerritory, doc.InferredMention?.Type);
+        // The same trigger does stop a classifier that reads the clash the rules judged no event.
+        Assert.Null(Decide(text, new FixedClassifier(SubEventType.ArmedClash, 0.9f)).InferredMention);
+    }
+
+    [Fact]
+    public void Whole_text_a_short_texts_sure_type_stands_where_the_rules_only_guessed_it()
+    {
+        // The attackers are only "suspected": the rules guess the tactic and name no agent.
+        const string text = "On 8 April 2023, gunmen suspected to be militants attacked a village near Djibo.";
+        var unsure = Decide(text, new FixedClassifier(SubEventType.Attack, 0.7f));
+        var sure = Decide(text, new FixedClassifier(SubEventType.Attack, 0.9f));
+        int i = sure.Mentions.FindIndex(m => m.Type != SubEventType.None && (m.Flags & MentionFlags.WeakType) != 0);
+        Assert.True(i >= 0, "the rules only guess the tactic");
+        Assert.Equal(TypeSource.Model, unsure.MentionTypes[i].Source);
+        Assert.Equal(new MentionType(SubEventType.Attack, 0.9f, TypeSource.WholeText), sure.MentionTypes[i]);
     }
 
     [Fact]
