@@ -40,7 +40,6 @@ internal sealed class NoiseCues
     // per paragraph, so a classification never mixes the two.
     private Regex[] _regexes;
     private int _classified;
-    private Task? _compiling;
 
     private NoiseCues((ParagraphKind, bool)[] cues, string[] patterns, Regex[] regexes)
     {
@@ -54,9 +53,6 @@ internal sealed class NoiseCues
 
     /// <summary>True once the patterns run as compiled code.</summary>
     internal bool IsCompiled => (Volatile.Read(ref _regexes) is [var first, ..] && (first.Options & RegexOptions.Compiled) != 0);
-
-    /// <summary>The compilation under way or done, once <see cref="CompileAfter"/> paragraphs were classified.</summary>
-    internal Task? Compiling => Volatile.Read(ref _compiling);
 
     /// <summary>Loads <see cref="FileName"/> from a models folder.</summary>
     /// <exception cref="ModelException">The file is missing or a row cannot be used.</exception>
@@ -120,7 +116,13 @@ internal sealed class NoiseCues
     {
         if (paragraph.IsEmpty) return null;
         var regexes = Volatile.Read(ref _regexes);
-        if (_compiling == null && Interlocked.Increment(ref _classified) == CompileAfter) StartCompiling(paragraph.ToString());
+        if (_classified < CompileAfter && Interlocked.Increment(ref _classified) == CompileAfter && _patterns.Length > 0)
+        {
+            // Compiled here rather than on a thread of its own: the other threads go on classifying on the
+            // interpreter meanwhile, and a third thread on a busy machine would only make that while longer.
+            Compile(paragraph.ToString());
+            regexes = Volatile.Read(ref _regexes);
+        }
         bool tooLong = paragraph.Length > MaxNoiseLength;
         for (int i = 0; i < _cues.Length; i++)
         {
@@ -136,14 +138,6 @@ internal sealed class NoiseCues
             }
         }
         return null;
-    }
-
-    /// <summary>Compiles the patterns on a thread of their own; the interpreted ones serve until they are ready.</summary>
-    private void StartCompiling(string sample)
-    {
-        if (_patterns.Length == 0) return;
-        Volatile.Write(ref _compiling, Task.Factory.StartNew(() => Compile(sample), CancellationToken.None,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
     /// <summary>
