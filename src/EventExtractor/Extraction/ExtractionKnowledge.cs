@@ -47,6 +47,7 @@ internal sealed class ExtractionKnowledge
     private static T[] Index<T>(IReadOnlyList<(string Phrase, T Entry)> rows, PhraseMatcher matcher)
     {
         var entries = new T[rows.Count];
+        matcher.EnsureCapacity(rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
             entries[i] = rows[i].Entry;

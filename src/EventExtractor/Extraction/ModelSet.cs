@@ -14,7 +14,8 @@ namespace EventExtractor.Extraction;
 /// </summary>
 internal sealed class ModelSet
 {
-    private ModelSet(string directory, KnowledgeLoader.Loaded loaded, NoiseCues noiseCues, DiscourseCues discourseCues, NonEventCues nonEventCues, string? classifierPath)
+    private ModelSet(string directory, KnowledgeLoader.Loaded loaded, NoiseCues noiseCues, DiscourseCues discourseCues, NonEventCues nonEventCues,
+        string? classifierPath, Task<(EventClassifierModel Model, string? LexiconHash)>? classifierModel)
     {
         Directory = directory;
         Loaded = loaded;
@@ -23,7 +24,13 @@ internal sealed class ModelSet
         NonEventCues = nonEventCues;
         // Loaded when first asked for: the engine asks at once, training (which replaces it) never does.
         _classifier = new Lazy<IEventClassifier?>(() =>
-            classifierPath is null ? null : EventClassifier.Load(directory, loaded.Knowledge, classifierPath));
+        {
+            if (classifierPath is null) return null;
+            if (classifierModel is null) return EventClassifier.Load(directory, loaded.Knowledge, classifierPath);
+            // What EventClassifier.Load does, on the model file read while the lexicons loaded.
+            var (model, lexiconHash) = classifierModel.GetAwaiter().GetResult();
+            return new EventClassifier(model, loaded.Knowledge, lexiconHash, classifierPath, directory);
+        });
     }
 
     private readonly Lazy<IEventClassifier?> _classifier;
@@ -56,13 +63,29 @@ internal sealed class ModelSet
     /// Loads a models folder; the event classifier from <paramref name="classifierPath"/> when given, else the
     /// folder's <see cref="EventClassifierModel.DefaultFileName"/> when it has one (refused when it was trained on other lexicons).
     /// </summary>
+    /// <param name="directory">The models folder.</param>
+    /// <param name="classifierPath">The event classifier's model file, if not the folder's.</param>
+    /// <param name="readClassifier">False when the classifier will not be asked for (training replaces it): its
+    /// model file is then not read while the lexicons load.</param>
     /// <exception cref="Models.ModelException">A model file is missing or cannot be used; the message names it.</exception>
-    public static ModelSet Load(string directory, string? classifierPath = null)
+    public static ModelSet Load(string directory, string? classifierPath = null, bool readClassifier = true)
     {
         var full = Path.GetFullPath(directory);
         var defaultClassifier = Path.Combine(full, EventClassifierModel.DefaultFileName);
         var classifier = classifierPath ?? (File.Exists(defaultClassifier) ? defaultClassifier : null);
-        return new ModelSet(full, KnowledgeLoader.Load(full), NoiseCues.FromModels(full), DiscourseCues.Load(full), NonEventCues.Load(full), classifier);
+        // Start-up counts in short runs, so what needs nothing of the lexicons is read on the other core while they
+        // are loaded and indexed (the gazetteer too, in KnowledgeLoader.Load): the classifier's model file and the cues.
+        var classifierModel = readClassifier && classifier is not null
+            ? Task.Run(() =>
+            {
+                var model = EventClassifierModel.Load(classifier);
+                return (model, model.UsesKnowledge ? LexiconFingerprint.Of(full) : null);
+            })
+            : null;
+        var cues = Task.Run(() => (NoiseCues.FromModels(full), DiscourseCues.Load(full), NonEventCues.Load(full)));
+        var loaded = KnowledgeLoader.Load(full);
+        var (noiseCues, discourseCues, nonEventCues) = cues.GetAwaiter().GetResult();
+        return new ModelSet(full, loaded, noiseCues, discourseCues, nonEventCues, classifier, classifierModel);
     }
 
     /// <summary>The ISO2 code of a country given as an ISO2 or ISO3 code or by name, or null when the models know none such.</summary>

@@ -6,7 +6,8 @@ namespace EventExtractor.Ingestion;
 
 /// <summary>
 /// The patterns that mark a paragraph as noise (caption, byline, dateline, promotion, boilerplate), loaded from
-/// <c>models/noise-cues.tsv</c> and compiled once. Immutable and thread-safe after loading.
+/// <c>models/noise-cues.tsv</c>. Thread-safe; the patterns start on the regex interpreter and are compiled once
+/// enough paragraphs were classified (<see cref="CompileAfter"/>), which changes no result.
 /// </summary>
 /// <remarks>
 /// File format: tab-separated <c>kind  pattern</c> with one header line; '#' starts a comment line. A kind of the
@@ -23,12 +24,35 @@ internal sealed class NoiseCues
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
-    private readonly (ParagraphKind Kind, Regex Pattern, bool AnyLength)[] _cues;
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
-    private NoiseCues((ParagraphKind, Regex, bool)[] cues) => _cues = cues;
+    /// <summary>
+    /// Paragraphs classified on the regex interpreter before the patterns are compiled. Compiling and jitting the
+    /// cues costs about as much as classifying a few thousand paragraphs on the interpreter, so a run of a few
+    /// articles never pays for it, and a long run switches to the compiled patterns after a few dozen articles.
+    /// </summary>
+    internal const int CompileAfter = 500;
+
+    private readonly (ParagraphKind Kind, bool AnyLength)[] _cues;
+    private readonly string[] _patterns;
+
+    // The interpreted patterns until the compiled ones replace them (same matches, only faster); one array is read
+    // per paragraph, so a classification never mixes the two.
+    private Regex[] _regexes;
+    private int _classified;
+
+    private NoiseCues((ParagraphKind, bool)[] cues, string[] patterns, Regex[] regexes)
+    {
+        _cues = cues;
+        _patterns = patterns;
+        _regexes = regexes;
+    }
 
     /// <summary>Number of cue rows (macros excluded).</summary>
     public int Count => _cues.Length;
+
+    /// <summary>True once the patterns run as compiled code.</summary>
+    internal bool IsCompiled => (Volatile.Read(ref _regexes) is [var first, ..] && (first.Options & RegexOptions.Compiled) != 0);
 
     /// <summary>Loads <see cref="FileName"/> from a models folder.</summary>
     /// <exception cref="ModelException">The file is missing or a row cannot be used.</exception>
@@ -48,7 +72,9 @@ internal sealed class NoiseCues
     public static NoiseCues Parse(TextReader reader, string name)
     {
         var macros = new Dictionary<string, string>(StringComparer.Ordinal);
-        var cues = new List<(ParagraphKind, Regex, bool)>();
+        var cues = new List<(ParagraphKind, bool)>();
+        var patterns = new List<string>();
+        var regexes = new List<Regex>();
         bool header = true;
         int lineNo = 0;
         for (string? line; (line = reader.ReadLine()) != null;)
@@ -73,27 +99,38 @@ internal sealed class NoiseCues
                 throw Bad(name, lineNo, $"unknown noise kind '{kindText}' (use Caption, Byline, Dateline, Promotion or Boilerplate)");
             try
             {
-                cues.Add((kind, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout), anyLength));
+                regexes.Add(new Regex(pattern, Options, MatchTimeout));
+                patterns.Add(pattern);
+                cues.Add((kind, anyLength));
             }
             catch (ArgumentException ex)
             {
                 throw Bad(name, lineNo, $"bad pattern: {ex.Message}");
             }
         }
-        return new NoiseCues(cues.ToArray());
+        return new NoiseCues(cues.ToArray(), patterns.ToArray(), regexes.ToArray());
     }
 
     /// <summary>The noise kind of one paragraph's text, or null when it looks like article prose.</summary>
     public ParagraphKind? Classify(ReadOnlySpan<char> paragraph)
     {
         if (paragraph.IsEmpty) return null;
-        bool tooLong = paragraph.Length > MaxNoiseLength;
-        foreach (var (kind, pattern, anyLength) in _cues)
+        var regexes = Volatile.Read(ref _regexes);
+        if (_classified < CompileAfter && Interlocked.Increment(ref _classified) == CompileAfter && _patterns.Length > 0)
         {
+            // Compiled here rather than on a thread of its own: the other threads go on classifying on the
+            // interpreter meanwhile, and a third thread on a busy machine would only make that while longer.
+            Compile(paragraph.ToString());
+            regexes = Volatile.Read(ref _regexes);
+        }
+        bool tooLong = paragraph.Length > MaxNoiseLength;
+        for (int i = 0; i < _cues.Length; i++)
+        {
+            var (kind, anyLength) = _cues[i];
             if (tooLong && !anyLength) continue;
             try
             {
-                if (pattern.IsMatch(paragraph)) return kind;
+                if (regexes[i].IsMatch(paragraph)) return kind;
             }
             catch (RegexMatchTimeoutException)
             {
@@ -101,6 +138,27 @@ internal sealed class NoiseCues
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Replaces the interpreted patterns by compiled ones. Each is first run once over <paramref name="sample"/>,
+    /// so that much of its code is jitted here rather than inside a paragraph's match (and its timeout).
+    /// </summary>
+    internal void Compile(string sample = "")
+    {
+        var compiled = new Regex[_patterns.Length];
+        for (int i = 0; i < compiled.Length; i++)
+        {
+            compiled[i] = new Regex(_patterns[i], Options | RegexOptions.Compiled, MatchTimeout);
+            try
+            {
+                compiled[i].IsMatch(sample);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+            }
+        }
+        Volatile.Write(ref _regexes, compiled);
     }
 
     private static string Expand(string pattern, Dictionary<string, string> macros, string name, int lineNo)

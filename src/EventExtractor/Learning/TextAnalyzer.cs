@@ -24,7 +24,7 @@ internal sealed class TextAnalyzer
     public ExtractionKnowledge? Knowledge { get; }
 
     /// <summary>The full analysis with every lexicon and the gazetteer of a models folder.</summary>
-    public static TextAnalyzer Load(string modelsDir) => Load(ModelSet.Load(modelsDir));
+    public static TextAnalyzer Load(string modelsDir) => Load(ModelSet.Load(modelsDir, readClassifier: false));
 
     /// <summary>The analysis the classifier's features come from, on models already loaded: the extractor's stages up to mention finding.</summary>
     public static TextAnalyzer Load(ModelSet models) => new(new DocumentPipeline(models.Stages(classifierFeaturesOnly: true)), models.Knowledge);

@@ -1,3 +1,4 @@
+using System.Text;
 using EventExtractor.Diagnostics;
 
 namespace EventExtractor.Lexicons;
@@ -78,7 +79,6 @@ internal sealed class StateForceTable
         var rows = new List<StateForceRow>(tsv.Count);
         var entries = new List<StateForceEntry>();
         var byPhrase = new Dictionary<string, int>(StringComparer.Ordinal);
-        var fromTemplate = new HashSet<string>(StringComparer.Ordinal);
 
         // Named rows first so that they win over template expansions of the same phrase.
         foreach (var r in tsv)
@@ -112,54 +112,90 @@ internal sealed class StateForceTable
             entries.Add(new StateForceEntry(key, row.Iso3, row.Force, row.Unit, i));
         }
 
+        // Every template of a kind is filled with the same names of a country: work them out once per country.
+        var demonymFills = new string[countries.Rows.Count][];
+        var countryFills = new string[countries.Rows.Count][];
+        for (int c = 0; c < countries.Rows.Count; c++)
+        {
+            demonymFills[c] = DemonymFills(countries.Rows[c]);
+            countryFills[c] = CountryFills(countries.Rows[c]);
+        }
+        // Most expansions repeat a phrase already owned: look them up as spans and make a string only for new ones.
+        var lookup = byPhrase.GetAlternateLookup<ReadOnlySpan<char>>();
+        var normalized = new StringBuilder();
+        char[] buffer = [];
         for (int i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             if (!row.IsTemplate) continue;
-            foreach (var country in countries.Rows)
-                foreach (var text in Expand(row.Phrase, country))
+            bool demonym = row.Phrase.Contains("{DEMONYM}");
+            var slot = demonym ? "{DEMONYM}" : "{COUNTRY}";
+            for (int c = 0; c < countries.Rows.Count; c++)
+            {
+                var country = countries.Rows[c];
+                foreach (var fill in demonym ? demonymFills[c] : countryFills[c])
                 {
-                    var key = LexiconText.Normalize(text);
-                    if (key.Length == 0) continue;
-                    if (byPhrase.TryGetValue(key, out var prev))
+                    var text = row.Phrase.Replace(slot, fill);
+                    // "the the United States's army" would never occur; "the" is written once.
+                    text = text.Replace("the the ", "the ", StringComparison.OrdinalIgnoreCase);
+                    Add(text);
+                    // "the Iraqi government" is also found as "Iraqi government".
+                    if (text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) Add(text.AsSpan(4));
+
+                    void Add(ReadOnlySpan<char> expansion)
                     {
-                        // A named row or an earlier template already owns the phrase; two templates giving two
-                        // countries one phrase would be ambiguous data in countries.tsv, reported there.
-                        if (fromTemplate.Contains(key) && entries[prev].Iso3 != country.Iso3 && entries[prev].Row == i)
-                            throw tsv[i].Error(Messages.ModelDuplicate($"expansion '{key}' for {entries[prev].Iso3} and {country.Iso3}"));
-                        continue;
+                        normalized.Clear();
+                        LexiconText.Append(expansion, normalized);
+                        if (normalized.Length == 0) return;
+                        if (buffer.Length < normalized.Length) buffer = new char[normalized.Length * 2];
+                        normalized.CopyTo(0, buffer, normalized.Length);
+                        var span = buffer.AsSpan(0, normalized.Length);
+                        if (lookup.TryGetValue(span, out var prev))
+                        {
+                            // A named row or an earlier template already owns the phrase; this template giving two
+                            // countries one phrase would be ambiguous data in countries.tsv, reported there.
+                            if (entries[prev].Row == i && entries[prev].Iso3 != country.Iso3)
+                                throw tsv[i].Error(Messages.ModelDuplicate($"expansion '{entries[prev].Phrase}' for {entries[prev].Iso3} and {country.Iso3}"));
+                            return;
+                        }
+                        var phrase = span.ToString();
+                        byPhrase[phrase] = entries.Count;
+                        entries.Add(new StateForceEntry(phrase, country.Iso3, row.Force, row.Unit, i));
                     }
-                    byPhrase[key] = entries.Count;
-                    fromTemplate.Add(key);
-                    entries.Add(new StateForceEntry(key, country.Iso3, row.Force, row.Unit, i));
                 }
+            }
         }
         return new StateForceTable(rows, entries, byPhrase);
     }
 
-    private static IEnumerable<string> Expand(string template, Country c)
+    /// <summary>
+    /// What fills <c>{DEMONYM}</c>: each adjective, the name and every alias (news uses countries attributively:
+    /// "US troops", "Israel army"), save those starting with "the"; each spelling once, ignoring case.
+    /// </summary>
+    private static string[] DemonymFills(Country c)
     {
-        IEnumerable<string> fills;
-        string slot;
-        if (template.Contains("{DEMONYM}"))
+        var fills = new List<string>(c.Adjectives.Count + 1 + c.Aliases.Count);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in c.Adjectives) AddFill(a);
+        AddFill(c.Name);
+        foreach (var a in c.Aliases) AddFill(a);
+        return fills.ToArray();
+
+        void AddFill(string fill)
         {
-            slot = "{DEMONYM}";
-            fills = c.Adjectives.Concat(new[] { c.Name }).Concat(c.Aliases)
-                .Where(a => !a.StartsWith("the ", StringComparison.OrdinalIgnoreCase));
+            if (!fill.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && seen.Add(fill)) fills.Add(fill);
         }
-        else
-        {
-            slot = "{COUNTRY}";
-            fills = new[] { c.Name }.Concat(c.Aliases);
-        }
-        foreach (var fill in fills.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            var s = template.Replace(slot, fill);
-            // "the the United States's army" would never occur; "the" is written once.
-            s = s.Replace("the the ", "the ", StringComparison.OrdinalIgnoreCase);
-            yield return s;
-            if (s.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) yield return s[4..];
-        }
+    }
+
+    /// <summary>What fills <c>{COUNTRY}</c>: the name and every alias, each spelling once, ignoring case.</summary>
+    private static string[] CountryFills(Country c)
+    {
+        var fills = new List<string>(1 + c.Aliases.Count);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (seen.Add(c.Name)) fills.Add(c.Name);
+        foreach (var a in c.Aliases)
+            if (seen.Add(a)) fills.Add(a);
+        return fills.ToArray();
     }
 
     /// <summary>The entry for a phrase (normalized here); null when none.</summary>

@@ -160,23 +160,45 @@ internal sealed class PhraseMatcher
     /// <summary>Adds a phrase for an entry; returns false when the phrase is empty after normalization.</summary>
     public bool Add(string phrase, int entry, bool? caseSensitive = null)
     {
-        var words = WordKey.SplitPhrase(phrase);
-        if (words.Length == 0) return false;
+        // The words of WordKey.SplitPhrase, hashed in place: the lexicons add some 80,000 phrases at start-up.
         ulong h = 0;
-        for (int i = 0; i < words.Length; i++)
+        int words = 0;
+        Range first = default;
+        foreach (var range in phrase.AsSpan().SplitAny(WordKey.PhraseSeparators))
         {
-            h = WordKey.Combine(h, WordKey.Hash(words[i]));
+            ulong word = WordKey.Hash(phrase.AsSpan(range));
+            if (word == 0) continue; // an empty piece, or one with nothing left after normalization
+            if (words++ == 0) first = range;
+            h = WordKey.Combine(h, word);
             _prefixes.Add(h);
         }
+        if (words == 0) return false;
         if (!_entries.TryGetValue(h, out var list)) _entries[h] = list = new List<int>(1);
         if (!list.Contains(entry)) list.Add(entry);
-        if (words.Length == 1 && (caseSensitive ?? IsAcronym(words[0]))) _caseSensitive.Add(h);
-        _maxWords = Math.Max(_maxWords, words.Length);
+        if (words == 1 && (caseSensitive ?? IsAcronym(phrase.AsSpan(first)))) _caseSensitive.Add(h);
+        _maxWords = Math.Max(_maxWords, words);
         return true;
     }
 
+    /// <summary>Makes room for <paramref name="phrases"/> more phrases before a table of them is added.</summary>
+    public void EnsureCapacity(int phrases)
+    {
+        _entries.EnsureCapacity(_entries.Count + phrases);
+        _prefixes.EnsureCapacity(_prefixes.Count + phrases);
+    }
+
     /// <summary>"US", "KH", "LeT", "AQAP": short words with two or more capitals are names only in capitals.</summary>
-    private static bool IsAcronym(string w) => w.Count(char.IsUpper) >= 2 && (!w.Any(char.IsLower) || w.Length <= 5);
+    private static bool IsAcronym(ReadOnlySpan<char> w)
+    {
+        int upper = 0;
+        bool lower = false;
+        foreach (char c in w)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (char.IsLower(c)) lower = true;
+        }
+        return upper >= 2 && (!lower || w.Length <= 5);
+    }
 
     /// <summary>Entries stored under a phrase hash.</summary>
     public IReadOnlyList<int> EntriesOf(ulong phraseHash) => _entries.TryGetValue(phraseHash, out var l) ? l : [];

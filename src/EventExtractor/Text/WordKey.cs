@@ -44,9 +44,12 @@ internal static class WordKey
         return sb.ToString();
     }
 
+    /// <summary>What separates the words of a lexicon phrase: spaces and hyphens, as between document tokens.</summary>
+    public static readonly char[] PhraseSeparators = [' ', '-', '\u2010', '\u2011', '\u2013', '\t'];
+
     /// <summary>Splits a lexicon phrase into words the way document tokens are split (spaces and hyphens).</summary>
     public static string[] SplitPhrase(string phrase) =>
-        phrase.Split([' ', '-', '\u2010', '\u2011', '\u2013', '\t'], StringSplitOptions.RemoveEmptyEntries)
+        phrase.Split(PhraseSeparators, StringSplitOptions.RemoveEmptyEntries)
               .Where(w => Hash(w) != 0).ToArray();
 
     /// <summary>Phrase hash of a lexicon phrase.</summary>

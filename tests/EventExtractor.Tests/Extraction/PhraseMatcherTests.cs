@@ -198,4 +198,20 @@ public class PhraseMatcherTests
         Assert.Equal([7], m.EntriesOf(WordKey.HashPhrase("Roadside-bomb", out _)));
         Assert.Empty(m.EntriesOf(WordKey.HashPhrase("roadside", out _)));
     }
+
+    [Fact]
+    public void Phrases_are_cut_into_words_as_SplitPhrase_cuts_them()
+    {
+        var m = new PhraseMatcher();
+        m.EnsureCapacity(3);
+        Assert.True(m.Add("  al\u2010Shabaab -  fighters\t", 1));
+        Assert.True(m.Add("Mosul ’ dam", 2));
+        Assert.True(m.Add("-US-", 3));
+        Assert.Equal(3, m.MaxWords);
+        Assert.Equal([1], m.EntriesOf(WordKey.HashPhrase("al Shabaab fighters", out _)));
+        Assert.Equal([2], m.EntriesOf(WordKey.HashPhrase("Mosul dam", out _)));
+        Assert.Equal([3], m.EntriesOf(WordKey.HashPhrase("us", out _)));
+        // The one word left of "-US-" is an acronym: capitals only.
+        Assert.Equal([("US", 3)], Run(m, "US troops left us."));
+    }
 }
