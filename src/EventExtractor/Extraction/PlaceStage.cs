@@ -204,7 +204,9 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
             else if (e.Label == EntityLabel.Actor)
             {
                 var a = knowledge.Actors[e.Ref];
-                if (a.Kind == ActorKind.Group && a.Iso3.Length == 3 && knowledge.CountryOfIso3(a.Iso3) is { } g) { counts.Add(g.Iso2, ActorHome); named = true; }
+                // A group's home country is a vote, not a country the text names: groups fight across borders (JNIM
+                // in Burkina Faso), so the places the text names still decide.
+                if (a.Kind == ActorKind.Group && a.Iso3.Length == 3 && knowledge.CountryOfIso3(a.Iso3) is { } g) counts.Add(g.Iso2, ActorHome);
             }
         }
         foreach (var m in siteMatches)

@@ -28,6 +28,15 @@ public class PlaceResolutionTests(EngineFixture fx)
     }
 
     [Fact]
+    public void A_groups_home_country_does_not_keep_out_a_town_across_the_border()
+    {
+        // Al Shabaab is Somali; the town the text names is Kenyan, and no country is named.
+        var r = fx.Single("On 3 March 2021, Al Shabaab militants threw a grenade at a bus station in Garissa, wounding two people.");
+        Assert.Equal("Kenya", r.Country);
+        Assert.Equal("Garissa", r.Location);
+    }
+
+    [Fact]
     public void An_event_without_any_place_is_still_recorded_and_tagged()
     {
         var r = fx.Single(NoPlaceNoCountry);
