@@ -148,16 +148,24 @@ internal sealed class ExtractionRun
         var lastProgress = Stopwatch.StartNew();
         long startArticles = state.ArticlesRead;
         var buffer = new Dictionary<long, Item>();
+        // The articles the workers have finished that come next in input order: each is consumed once.
+        IEnumerable<Item> ReadyInOrder()
+        {
+            while (done.TryTake(out var item)) buffer[item.Seq] = item;
+            while (buffer.Remove(next, out var item))
+            {
+                Consume(item, state, merger);
+                next++;
+                slots.Release();
+                yield return item;
+            }
+        }
         try
         {
             while (true)
             {
-                while (done.TryTake(out var item)) buffer[item.Seq] = item;
-                while (buffer.Remove(next, out var item))
+                foreach (var _ in ReadyInOrder())
                 {
-                    Consume(item, state, merger);
-                    next++;
-                    slots.Release();
                     if (checkpoint is not null && (next - lastCheckpointInputs >= _options.CheckpointEvery
                                                    || lastCheckpoint.Elapsed >= _options.CheckpointInterval))
                     {
@@ -189,6 +197,9 @@ internal sealed class ExtractionRun
         if (failure is null && _options.Cancellation.IsCancellationRequested)
         {
             Task.WaitAll(workers);
+            // What the workers finished before they saw the cancellation is done work: kept, whichever thread got to
+            // it first (the writer may have been woken by the cancellation before it took the last article).
+            foreach (var _ in ReadyInOrder()) { }
             if (checkpoint is not null && next > lastCheckpointInputs)
             {
                 state.Window = merger.Pending.ToList();
