@@ -206,18 +206,23 @@ internal sealed class GazetteerPlaceLookup(Gazetteer gazetteer) : IPlaceLookup
         return best;
     }
 
-    public bool HasNotableNamesakeAbroad(ReadOnlySpan<char> surface, string iso2)
+    public bool HasNotableNamesakeAbroad(ReadOnlySpan<char> surface, string iso2) => NamesakeAbroad(surface, iso2, notableOnly: true);
+
+    public bool HasNamesakeAbroad(ReadOnlySpan<char> surface, string iso2) => NamesakeAbroad(surface, iso2, notableOnly: false);
+
+    private bool NamesakeAbroad(ReadOnlySpan<char> surface, string iso2, bool notableOnly)
     {
-        if (surface.Length > MaxSurface) return HasNotableNamesakeAbroad(gazetteer.Find(GeoNormalizer.Normalize(surface)), iso2);
+        if (surface.Length > MaxSurface) return NamesakeAbroad(gazetteer.Find(GeoNormalizer.Normalize(surface)), iso2, notableOnly);
         Span<char> buffer = stackalloc char[surface.Length * GeoNormalizer.MaxExpansion];
-        return HasNotableNamesakeAbroad(gazetteer.Find(buffer[..GeoNormalizer.Normalize(surface, buffer)]), iso2);
+        return NamesakeAbroad(gazetteer.Find(buffer[..GeoNormalizer.Normalize(surface, buffer)]), iso2, notableOnly);
     }
 
-    private bool HasNotableNamesakeAbroad(GeoPostings postings, string iso2)
+    private bool NamesakeAbroad(GeoPostings postings, string iso2, bool notableOnly)
     {
         foreach (var p in postings)
         {
             if (gazetteer.CountryIs(p.Id, iso2) || gazetteer.IsDistrict(p.Id)) continue;
+            if (!notableOnly) return true;
             var feature = gazetteer.FeatureCodeOf(p.Id);
             if (feature is "PPLC" or "PPLA" || gazetteer.PopulationOf(p.Id) >= StrictMinPopulation) return true;
         }

@@ -34,27 +34,36 @@ internal sealed class NameVotes(IPlaceLookup gazetteer)
 
     /// <summary>
     /// The vote of a name; <paramref name="provinceNamed"/> when the word after it says "province", "state" ...
-    /// (then an admin1 region of the name comes first).
+    /// (then an admin1 region of the name comes first); <paramref name="afterLocative"/> when a locative word comes
+    /// before the whole name ("near Djibo"): the text says a place is meant, so a town need not be well known to vote
+    /// if no town abroad bears its name.
     /// </summary>
-    public NameVote Of(ReadOnlySpan<char> name, bool provinceNamed)
+    public NameVote Of(ReadOnlySpan<char> name, bool provinceNamed, bool afterLocative = false)
     {
         var cache = _cache.Value!;
-        var lookup = provinceNamed ? cache.ProvinceLookup : cache.PlainLookup;
+        var (map, lookup) = provinceNamed ? (cache.Province, cache.ProvinceLookup)
+            : afterLocative ? (cache.Locative, cache.LocativeLookup) : (cache.Plain, cache.PlainLookup);
         if (lookup.TryGetValue(name, out var vote)) return vote;
-        vote = Resolve(name, provinceNamed);
-        var map = provinceNamed ? cache.Province : cache.Plain;
+        vote = Resolve(name, provinceNamed, afterLocative);
         if (map.Count >= Capacity) map.Clear();
         lookup[name] = vote;
         return vote;
     }
 
     /// <summary>The vote of a name, looked up afresh.</summary>
-    public NameVote Resolve(ReadOnlySpan<char> name, bool provinceNamed)
+    public NameVote Resolve(ReadOnlySpan<char> name, bool provinceNamed, bool afterLocative = false)
     {
         if (!gazetteer.HasName(name)) return NameVote.None;
         if (provinceNamed && gazetteer.TryRegion(name, [], out var region))
             return new NameVote(NameVoteKind.Province, region.Iso2, true, false);
-        if (!gazetteer.TryResolve(name, [], NoPlaces, strict: true, out var place)) return NameVote.None;
+        if (!gazetteer.TryResolve(name, [], NoPlaces, strict: true, out var place))
+        {
+            // A town that is not well known votes only after a locative word, and only when no town abroad bears its
+            // name: "near Djibo" says Burkina Faso, "in Caceres" says nothing (Spain's or Colombia's).
+            if (!afterLocative || !gazetteer.TryResolve(name, [], NoPlaces, strict: false, out place) || place.IsRegion
+                || gazetteer.HasNamesakeAbroad(name, place.Iso2)) return NameVote.None;
+            return new NameVote(NameVoteKind.Place, place.Iso2, false, false);
+        }
         bool namesake = !place.IsRegion && gazetteer.HasNotableNamesakeAbroad(name, place.Iso2);
         return new NameVote(NameVoteKind.Place, place.Iso2, place.IsRegion, namesake);
     }
@@ -63,13 +72,16 @@ internal sealed class NameVotes(IPlaceLookup gazetteer)
     {
         public readonly Dictionary<string, NameVote> Plain = new(StringComparer.Ordinal);
         public readonly Dictionary<string, NameVote> Province = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, NameVote> Locative = new(StringComparer.Ordinal);
         public readonly Dictionary<string, NameVote>.AlternateLookup<ReadOnlySpan<char>> PlainLookup;
         public readonly Dictionary<string, NameVote>.AlternateLookup<ReadOnlySpan<char>> ProvinceLookup;
+        public readonly Dictionary<string, NameVote>.AlternateLookup<ReadOnlySpan<char>> LocativeLookup;
 
         public Cache()
         {
             PlainLookup = Plain.GetAlternateLookup<ReadOnlySpan<char>>();
             ProvinceLookup = Province.GetAlternateLookup<ReadOnlySpan<char>>();
+            LocativeLookup = Locative.GetAlternateLookup<ReadOnlySpan<char>>();
         }
     }
 }

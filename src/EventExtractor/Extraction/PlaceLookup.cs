@@ -43,6 +43,9 @@ internal interface IPlaceLookup
     /// </summary>
     bool HasNotableNamesakeAbroad(ReadOnlySpan<char> surface, string iso2);
 
+    /// <summary>True when any town of another country than <paramref name="iso2"/> bears this name too.</summary>
+    bool HasNamesakeAbroad(ReadOnlySpan<char> surface, string iso2);
+
     /// <summary>The nearest town of a country to a point (for the province of a site no town names).</summary>
     bool TryNearest(string iso2, double latitude, double longitude, out PlaceInfo place);
 

@@ -278,7 +278,10 @@ internal sealed class PlaceStage(ExtractionKnowledge knowledge, IPlaceLookup gaz
                 if (!IsNameRun(doc, t, len, covered)) continue;
                 if (len == 1 && (knowledge.Calendar.ContainsKey(doc.TokenHash(t)) || _words.NotAlone.Contains(doc.TokenHash(t)))) continue;
                 var (from, to) = doc.CharRange(t, len);
-                var vote = _nameVotes.Of(doc.Text.AsSpan(from, to - from), AdminUnitAfter(doc, t + len) == PlaceLevel.Region);
+                // Right after a locative word ("near Djibo", not the "and" of "Meitei and Kuki"), a whole name votes
+                // even when not well known; a part of a longer name ("Zam" of "Zam Zam camp") does not.
+                bool saysPlace = cue && !_words.Chains.Contains(doc.TokenHash(t - 1)) && !IsNameRun(doc, t, len + 1, covered);
+                var vote = _nameVotes.Of(doc.Text.AsSpan(from, to - from), AdminUnitAfter(doc, t + len) == PlaceLevel.Region, saysPlace);
                 if (vote.Kind == NameVoteKind.None) continue;
                 if (vote.Kind == NameVoteKind.Province) votes.Add((vote.Iso2, ProvinceNamed));
                 else

@@ -13,7 +13,7 @@ internal sealed class PlaceWords
     public const string FileName = "place-words.tsv";
 
     private static readonly string[] Kinds =
-        ["connector", "locative", "near", "source", "distance", "launch", "skip", "region", "district", "title", "capital", "landing", "not-alone", "seat", "town-after"];
+        ["connector", "locative", "near", "source", "distance", "launch", "skip", "region", "district", "title", "capital", "landing", "not-alone", "seat", "town-after", "chain"];
 
     private readonly Dictionary<string, HashSet<ulong>> _sets = Kinds.ToDictionary(k => k, _ => new HashSet<ulong>(), StringComparer.Ordinal);
 
@@ -35,6 +35,8 @@ internal sealed class PlaceWords
     public HashSet<ulong> Locatives => _sets["locative"];
     /// <summary>The event is only near the place.</summary>
     public HashSet<ulong> Near => _sets["near"];
+    /// <summary>Locatives only as a link in a chain ("between X and Y"): they do not by themselves say a place is meant.</summary>
+    public HashSet<ulong> Chains => _sets["chain"];
     /// <summary>"from" of a launch site.</summary>
     public HashSet<ulong> Source => _sets["source"];
     /// <summary>Units of distance ("50 km from X").</summary>

@@ -37,6 +37,24 @@ public class PlaceResolutionTests(EngineFixture fx)
     }
 
     [Fact]
+    public void A_small_town_after_a_locative_word_votes_for_its_country_when_no_town_abroad_shares_its_name()
+    {
+        // The ADF's home is Congo; "near Bundibugyo" says a place is meant, and only Uganda has a town so named.
+        var r = fx.Single("On 20 January 2022, ADF rebels raided a village near Bundibugyo, killing seven civilians.");
+        Assert.Equal("Uganda", r.Country);
+        Assert.Equal("Bundibugyo", r.Location);
+    }
+
+    [Fact]
+    public void The_and_of_a_chain_of_names_is_no_locative_of_its_own()
+    {
+        // "Kuki" after "and" is a people here, not the Japanese town: it must not bring Japan into the story.
+        var records = fx.Extract("Gunmen from the Meitei and Kuki communities exchanged fire near Kangpokpi on Saturday, killing three people.");
+        Assert.NotEmpty(records);
+        Assert.All(records, r => Assert.Equal("India", r.Country));
+    }
+
+    [Fact]
     public void An_event_without_any_place_is_still_recorded_and_tagged()
     {
         var r = fx.Single(NoPlaceNoCountry);
