@@ -27,9 +27,8 @@ internal sealed class ModelSet
         {
             if (classifierPath is null) return null;
             if (classifierModel is null) return EventClassifier.Load(directory, loaded.Knowledge, classifierPath);
-            // What EventClassifier.Load does, on the model file read while the lexicons loaded.
-            var (model, lexiconHash) = classifierModel.GetAwaiter().GetResult();
-            return new EventClassifier(model, loaded.Knowledge, lexiconHash, classifierPath, directory);
+            // The model file was read while the lexicons loaded.
+            return EventClassifier.FromFile(classifierModel.GetAwaiter().GetResult(), loaded.Knowledge, classifierPath, directory);
         });
     }
 
@@ -76,11 +75,7 @@ internal sealed class ModelSet
         // Start-up counts in short runs, so what needs nothing of the lexicons is read on the other core while they
         // are loaded and indexed (the gazetteer too, in KnowledgeLoader.Load): the classifier's model file and the cues.
         var classifierModel = readClassifier && classifier is not null
-            ? Task.Run(() =>
-            {
-                var model = EventClassifierModel.Load(classifier);
-                return (model, model.UsesKnowledge ? LexiconFingerprint.Of(full) : null);
-            })
+            ? Task.Run(() => EventClassifier.ReadFile(full, classifier))
             : null;
         var cues = Task.Run(() => (NoiseCues.FromModels(full), DiscourseCues.Load(full), NonEventCues.Load(full)));
         var loaded = KnowledgeLoader.Load(full);

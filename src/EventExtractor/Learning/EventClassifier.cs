@@ -66,9 +66,22 @@ internal sealed class EventClassifier : IEventClassifier
     public static EventClassifier Load(string modelsDir, ExtractionKnowledge? knowledge, string? modelPath = null)
     {
         var path = modelPath ?? Path.Combine(modelsDir, EventClassifierModel.DefaultFileName);
-        var model = EventClassifierModel.Load(path);
-        return new(model, knowledge, model.UsesKnowledge ? LexiconFingerprint.Of(modelsDir) : null, path, modelsDir);
+        return FromFile(ReadFile(modelsDir, path), knowledge, path, modelsDir);
     }
+
+    /// <summary>
+    /// The first half of <see cref="Load"/>, which needs nothing of the lexicons and so can run while they load:
+    /// the model file and, for a model whose features use them, the fingerprint of the folder's lexicons.
+    /// </summary>
+    public static (EventClassifierModel Model, string? LexiconHash) ReadFile(string modelsDir, string path)
+    {
+        var model = EventClassifierModel.Load(path);
+        return (model, model.UsesKnowledge ? LexiconFingerprint.Of(modelsDir) : null);
+    }
+
+    /// <summary>The second half of <see cref="Load"/>: the classifier on a file <see cref="ReadFile"/> read, checked against the lexicons.</summary>
+    public static EventClassifier FromFile((EventClassifierModel Model, string? LexiconHash) file, ExtractionKnowledge? knowledge, string path, string modelsDir) =>
+        new(file.Model, knowledge, file.LexiconHash, path, modelsDir);
 
     public EventClassifierModel Model { get; }
 
