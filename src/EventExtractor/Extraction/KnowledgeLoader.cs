@@ -32,15 +32,8 @@ internal static class KnowledgeLoader
         var gazetteer = Task.Run(() => Gazetteer.Load(gazetteerPath));
         var lexicon = Lexicon.Load(modelsDir);
         var knowledge = Build(modelsDir, lexicon);
-        GazetteerPlaceLookup places;
-        try
-        {
-            places = new GazetteerPlaceLookup(gazetteer.GetAwaiter().GetResult());
-        }
-        catch (AggregateException e) when (e.InnerException is ModelException m)
-        {
-            throw m;
-        }
+        // GetResult rethrows the loader's own exception (a ModelException naming the file), not an AggregateException.
+        var places = new GazetteerPlaceLookup(gazetteer.GetAwaiter().GetResult());
         return new Loaded(knowledge, places, lexicon);
     }
 
